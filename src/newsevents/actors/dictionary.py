@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
+from newsevents.yamlio import YAMLError, load_yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsevents.errors import ConfigError
@@ -173,8 +173,8 @@ def load_file(path: Path) -> ActorDictionary:
 
 def _parse_sections(text: str, origin: str, only: str | None) -> ActorDictionary:
     try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        raw = load_yaml(text)
+    except YAMLError as exc:
         raise ConfigError(f"{origin}: not valid YAML: {exc}") from exc
     if only is not None and isinstance(raw, list):
         raw = {only: raw}

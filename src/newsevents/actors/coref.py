@@ -1,0 +1,150 @@
+"""Pronouns and nominal references: "he", "its", "the two men", "the minister", "Netanyahu's office".
+
+No coreference model works offline, so these are rules over the parse that cover what news
+needs most: the nearest fitting antecedent, preferring the subject of a recent sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from newsevents.actors.gazetteer import Gazetteer
+from newsevents.actors.table import ActorTable, WorkingActor
+
+_PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_NEUTER = {"its", "itself"}
+_PAIR_NOUNS = {"men", "leaders", "women", "sides", "countries", "presidents", "ministers", "officials", "nations"}
+_PERSON_TITLES = {
+    "president", "minister", "prime minister", "premier", "chancellor", "secretary", "king", "queen", "leader",
+    "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "senator", "ambassador", "envoy", "general",
+}  # fmt: skip
+_OWNED_GROUPS = {"office", "government", "administration", "cabinet", "camp", "aides", "spokesman", "spokesperson"}
+
+# How far back (in sentences) a pronoun looks for its antecedent.
+_WINDOW = 4
+
+
+def resolve_references(doc: Doc, table: ActorTable, inside: Callable[[int], bool], gaz: Gazetteer) -> None:
+    """Add mentions for pronouns and nominal references whose antecedent can be found."""
+    sentences = list(doc.sents)
+    sentence_of = {}
+    for number, sentence in enumerate(sentences):
+        for token in sentence:
+            sentence_of[token.i] = number
+    for token in doc:
+        if not inside(token.idx) or token.i in table.token_actor or token.i in table.token_group:
+            continue
+        lower = token.lower_
+        if lower in _PERSONAL and token.pos_ == "PRON":
+            actor = _antecedent(doc, table, token, sentence_of, sentences, lambda a: a.kind == "person")
+            if actor is not None:
+                table.mention(actor, doc[token.i : token.i + 1], "pronoun")
+        elif lower in _PLURAL and token.pos_ == "PRON":
+            _plural(doc, table, token, sentence_of, sentences)
+        elif lower in _NEUTER:
+            actor = _antecedent(doc, table, token, sentence_of, sentences, lambda a: a.kind != "person" and not a.plural)
+            if actor is not None:
+                table.mention(actor, doc[token.i : token.i + 1], "pronoun")
+        elif lower in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
+            _pair(doc, table, token)
+        elif token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+            _titled_person(doc, table, token)
+        if token.lower_ in _OWNED_GROUPS:
+            _owned_group(doc, table, token)
+
+
+def _antecedent(doc, table, token, sentence_of, sentences, fits) -> WorkingActor | None:  # type: ignore[no-untyped-def]
+    """The nearest earlier actor that fits, preferring sentence subjects."""
+    here = sentence_of.get(token.i, 0)
+    best = None
+    for number in range(here, max(-1, here - _WINDOW), -1):
+        sentence = sentences[number]
+        candidates = []
+        for t in sentence:
+            if t.i >= token.i:
+                break
+            actor_id = table.token_actor.get(t.i)
+            if actor_id is None:
+                continue
+            actor = table.actors[actor_id]
+            if fits(actor) and actor.id not in [c[1].id for c in candidates]:
+                subject = t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
+                candidates.append((subject, actor, t.i))
+        if candidates:
+            subjects = [c for c in candidates if c[0]]
+            if number == here and not subjects:
+                best = candidates[-1][1]
+            else:
+                best = (subjects[-1] if subjects else candidates[-1])[1]
+            return best
+    return best
+
+
+def _plural(doc, table, token, sentence_of, sentences) -> None:  # type: ignore[no-untyped-def]
+    """'They' is a plural group, an organisation or state, or the subjects of a coordination."""
+    here = sentence_of.get(token.i, 0)
+    for number in range(here, max(-1, here - _WINDOW), -1):
+        for t in reversed(list(sentences[number])):
+            if t.i >= token.i:
+                continue
+            ids = table.actor_at(t.i)
+            if not ids:
+                continue
+            conjuncts = [c for c in t.conjuncts if table.actor_at(c.i)]
+            if conjuncts and t.dep_ in ("nsubj", "nsubjpass", "conj"):
+                group = tuple(dict.fromkeys(a for c in (t, *conjuncts) for a in table.actor_at(c.i)))
+                if len(group) > 1:
+                    table.mention_group(group, doc[token.i : token.i + 1], "pronoun")
+                    return
+            actor = table.actors[ids[0]]
+            if actor.kind != "person":
+                table.mention(actor, doc[token.i : token.i + 1], "pronoun")
+                return
+
+
+def _pair(doc: Doc, table: ActorTable, token: Token) -> None:
+    """'The two men': the last two people (or states) mentioned before."""
+    seen: list[str] = []
+    for i in range(token.i - 1, -1, -1):
+        actor_id = table.token_actor.get(i)
+        if actor_id is None or actor_id in seen:
+            continue
+        kind = table.actors[actor_id].kind
+        if (token.lower_ in ("men", "women", "leaders", "presidents", "ministers")) != (kind == "person"):
+            continue
+        seen.append(actor_id)
+        if len(seen) == 2:
+            start = min(c.i for c in token.subtree)
+            table.mention_group(tuple(reversed(seen)), doc[start : token.i + 1], "nominal")
+            return
+
+
+def _titled_person(doc: Doc, table: ActorTable, token: Token) -> None:
+    """'The minister', 'the prime minister': the last person mentioned with that title."""
+    phrase = token.lower_
+    if token.i > 0 and f"{doc[token.i - 1].lower_} {phrase}" in _PERSON_TITLES:
+        phrase = f"{doc[token.i - 1].lower_} {phrase}"
+    if phrase not in _PERSON_TITLES:
+        return
+    for i in range(token.i - 1, -1, -1):
+        actor_id = table.token_actor.get(i)
+        if actor_id is None:
+            continue
+        actor = table.actors[actor_id]
+        if actor.kind == "person" and actor.role and phrase.split()[-1] in actor.role.lower():
+            start = min(c.i for c in token.subtree if c.i <= token.i)
+            table.mention(actor, doc[start : token.i + 1], "nominal")
+            return
+
+
+def _owned_group(doc: Doc, table: ActorTable, token: Token) -> None:
+    """"Netanyahu's office" acts for Netanyahu."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            owner = table.token_actor.get(child.i)
+            if owner is not None and table.actors[owner].kind == "person":
+                table.mention(table.actors[owner], doc[token.i : token.i + 1], "nominal")
+                return

@@ -1,0 +1,327 @@
+"""Find the actors of an article: dictionary names, named entities, sector groups, people's roles.
+
+Order matters: dictionary names first (they are the most certain), then the article's main
+country (the locus, a fallback for actors whose country the text leaves implicit), then groups
+such as "the Syrian army", then people the dictionary does not know, described by their titles
+and appositions, and last pronouns and nominal references (:mod:`newsevents.actors.coref`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.actors.coref import resolve_references
+from newsevents.actors.gazetteer import (
+    KIND_CAPITAL,
+    KIND_COUNTRY,
+    KIND_DEMONYM,
+    KIND_METONYM,
+    KIND_ORG,
+    KIND_PERSON,
+    KIND_PLACE,
+    Entry,
+    Gazetteer,
+)
+from newsevents.actors.table import ActorTable, WorkingActor, slug
+
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+_ORG_SECTOR_WORDS: tuple[tuple[str, str], ...] = (
+    ("ministry", "GOV"), ("government", "GOV"), ("department", "GOV"), ("office", "GOV"), ("agency", "GOV"),
+    ("police", "COP"), ("court", "JUD"), ("tribunal", "JUD"), ("army", "MIL"), ("forces", "MIL"),
+    ("navy", "MIL"), ("guard", "MIL"), ("party", "PTY"), ("parliament", "LEG"), ("assembly", "LEG"),
+    ("house", "LEG"), ("senate", "LEG"), ("congress", "LEG"), ("council", "GOV"), ("university", "EDU"),
+    ("institute", "EDU"), ("church", "REL"), ("news", "MED"), ("tv", "MED"), ("times", "MED"),
+    ("post", "MED"), ("radio", "MED"), ("bank", "BUS"), ("company", "BUS"), ("group", "BUS"),
+    ("front", "REB"), ("brigade", "REB"), ("militia", "REB"), ("movement", "OPP"), ("union", "LAB"),
+)  # fmt: skip
+
+
+class Resolver:
+    """Builds the :class:`ActorTable` of one parsed article."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def resolve(self, doc: Doc, ranges: list[tuple[int, int]], day: dt.date | None) -> ActorTable:
+        """Actors mentioned in the character ``ranges`` of ``doc`` (the story's paragraphs)."""
+        table = ActorTable()
+        inside = _RangeTest(ranges)
+        matches = [(span, entries) for span, entries in self.gaz.match(doc) if inside(span.start_char)]
+        table.locus = self._locus(matches, table)
+        for span, entries in matches:
+            self._dictionary_mention(table, span, entries, day)
+        self._groups(doc, table, inside)
+        self._named_entities(doc, table, inside)
+        resolve_references(doc, table, inside, self.gaz)
+        return table
+
+    # -- the article's main country -------------------------------------------------------
+
+    def _locus(self, matches: list[tuple[SpacySpan, list[Entry]]], table: ActorTable) -> str | None:
+        counts: Counter[str] = Counter()
+        for span, entries in matches:
+            entry = entries[0]
+            if entry.kind == KIND_PERSON:
+                person = self.gaz.people[entry.key]
+                counts[person.country] += 1
+            elif entry.kind == KIND_ORG:
+                continue
+            else:
+                # Places say where things happen: they weigh more than a passing country name.
+                counts[entry.key] += 2 if entry.kind == KIND_PLACE else 1
+        table.country_counts = counts
+        national = [(code, n) for code, n in counts.most_common() if len(code) == 3 and code not in _NON_STATES]
+        return national[0][0] if national else None
+
+    # -- names from the dictionaries --------------------------------------------------------
+
+    def _dictionary_mention(self, table: ActorTable, span: SpacySpan, entries: list[Entry], day: dt.date | None) -> None:
+        entry = _prefer(entries)
+        if entry.kind == KIND_PERSON:
+            person = self.gaz.people[entry.key]
+            sector, title, country = self.gaz.person_role(person, day)
+            actor = table.add(
+                WorkingActor(
+                    id=person.id, name=person.name, country=country, sector=sector, kind="person",
+                    origin="dictionary:people", role=title,
+                )
+            )  # fmt: skip
+            table.mention(actor, span, "name" if span.text == person.name else "alias")
+        elif entry.kind == KIND_ORG:
+            org = self.gaz.organizations[entry.key]
+            actor = table.add(
+                WorkingActor(
+                    id=org.id, name=org.name, country=org.country, sector=org.sector, kind="organization",
+                    origin="dictionary:organizations",
+                )
+            )  # fmt: skip
+            table.mention(actor, span, "name" if span.text == org.name else "alias")
+        elif entry.kind in (KIND_COUNTRY, KIND_CAPITAL, KIND_METONYM):
+            actor = self.country_actor(table, entry.key, None if entry.kind == KIND_COUNTRY else entry.sector)
+            table.mention(actor, span, {KIND_COUNTRY: "name", KIND_CAPITAL: "capital"}.get(entry.kind, "metonym"))
+        elif entry.kind == KIND_DEMONYM:
+            actor = self.country_actor(table, entry.key, None)
+            table.mention(actor, span, "demonym")
+
+    def country_actor(self, table: ActorTable, code: str, sector: str | None) -> WorkingActor:
+        country = self.gaz.countries.get(code)
+        name = country.name if country else code
+        if sector is None:
+            return table.add(WorkingActor(id=code, name=name, country=code, sector=None, kind="state", origin="dictionary:countries"))
+        return table.add(
+            WorkingActor(
+                id=f"{code}.{sector}", name=f"{name} ({sector})", country=code, sector=sector, kind="group",
+                origin="dictionary:countries",
+            )
+        )  # fmt: skip
+
+    # -- "the Syrian army", "Iran's foreign ministry", "police" ------------------------------
+
+    def _groups(self, doc: Doc, table: ActorTable, inside: _RangeTest) -> None:
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or not inside(token.idx):
+                continue
+            if token.i in table.token_actor and self._sector_noun_at(doc, token) is None:
+                continue
+            found = self._sector_noun_at(doc, token)
+            if found is None:
+                continue
+            start, noun = found
+            if any(i in table.token_actor for i in range(start, token.i + 1)):
+                continue
+            country, modifier = self._country_modifier(doc, token, table)
+            if country is None:
+                if not _definite_or_plural(token) or table.locus is None:
+                    continue
+                country = table.locus
+            actor = self.country_actor(table, country, noun.sector)
+            if modifier is not None and country != table.locus or modifier is not None:
+                actor.country_inferred = False
+            elif not actor.mentions:
+                actor.country_inferred = True
+            if noun.people:
+                actor.plural = True
+            first = min(start, modifier.i) if modifier is not None and modifier.i < start else start
+            if modifier is not None and modifier.i < start:
+                # The modifier ("Syrian") already points at the state: the group takes the whole phrase.
+                for i in range(modifier.i, start):
+                    table.token_actor.pop(i, None)
+            table.mention(actor, doc[first : token.i + 1], "sector")
+
+    def _sector_noun_at(self, doc: Doc, token: Token):  # type: ignore[no-untyped-def]  # (start, SectorNoun)
+        """The longest sector noun ending at ``token`` ("foreign ministry", "riot police")."""
+        for length in range(self.gaz.longest_sector_noun, 0, -1):
+            start = token.i - length + 1
+            if start < 0:
+                continue
+            words = doc[start : token.i + 1]
+            key = words.text.lower()
+            noun = self.gaz.sector_nouns.get(key)
+            if noun is None and length == 1:
+                noun = self.gaz.sector_nouns.get(token.lemma_.lower())
+            if noun is not None:
+                return start, noun
+        return None
+
+    def _country_modifier(self, doc: Doc, token: Token, table: ActorTable) -> tuple[str | None, Token | None]:
+        """The country a noun's modifiers name: "Syrian army", "Iran's ministry", "police of Belarus"."""
+        for child in token.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i < token.i:
+                code = self._country_at(child.i, table)
+                if code:
+                    return code, child
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        code = self._country_at(pobj.i, table)
+                        if code:
+                            return code, None
+        return None, None
+
+    def _country_at(self, index: int, table: ActorTable) -> str | None:
+        actor_id = table.token_actor.get(index)
+        if actor_id is None:
+            return None
+        actor = table.actors[actor_id]
+        return actor.country if actor.kind in ("state", "group", "organization") else None
+
+    # -- people and organisations the dictionary does not know ------------------------------
+
+    def _named_entities(self, doc: Doc, table: ActorTable, inside: _RangeTest) -> None:
+        for ent in doc.ents:
+            if not inside(ent.start_char) or any(i in table.token_actor for i in range(ent.start, ent.end)):
+                continue
+            span = _trim_entity(ent)
+            if span is None:
+                continue
+            if ent.label_ == "PERSON":
+                self._person(doc, table, span)
+            elif ent.label_ == "ORG":
+                self._organization(table, span)
+
+    def _person(self, doc: Doc, table: ActorTable, span: SpacySpan) -> None:
+        known = _same_person(table, span.text)
+        if known is not None:
+            table.mention(known, span, "surname" if len(span) == 1 else "name")
+            return
+        country, sector, org = self._describe_person(doc, span, table)
+        actor = table.add(
+            WorkingActor(
+                id=slug(span.text), name=span.text, country=country, sector=sector, kind="person",
+                origin="rule:ner-person",
+            )
+        )  # fmt: skip
+        if country is None and org is not None:
+            actor.country, actor.sector = org.country, sector or org.sector
+        if actor.country is None and table.locus is not None:
+            actor.country, actor.country_inferred = table.locus, True
+        table.mention(actor, span, "name")
+
+    def _describe_person(
+        self, doc: Doc, span: SpacySpan, table: ActorTable
+    ) -> tuple[str | None, str | None, WorkingActor | None]:
+        """Country, sector and organisation from a person's title and appositions."""
+        head = span.root
+        country = sector = None
+        org = None
+        for token in _description_tokens(doc, span, head):
+            actor_id = table.token_actor.get(token.i)
+            if actor_id is not None:
+                actor = table.actors[actor_id]
+                if actor.kind == "organization" and org is None:
+                    org = actor
+                elif actor.kind in ("state", "group") and country is None:
+                    country = actor.country
+                    sector = sector or actor.sector
+            noun = self.gaz.sector_nouns.get(token.lower_) or self.gaz.sector_nouns.get(token.lemma_.lower())
+            if noun is not None and sector is None:
+                sector = noun.sector
+        return country, sector, org
+
+    def _organization(self, table: ActorTable, span: SpacySpan) -> None:
+        country = None
+        for token in span:
+            code = self.gaz.country_of_word(token.text)
+            if code:
+                country = code
+                break
+        lowered = span.text.lower()
+        sector = next((s for word, s in _ORG_SECTOR_WORDS if word in lowered.split()), None)
+        actor = table.add(
+            WorkingActor(
+                id=slug(span.text), name=span.text, country=country, sector=sector, kind="organization",
+                origin="rule:ner-org",
+            )
+        )  # fmt: skip
+        if actor.country is None and table.locus is not None:
+            actor.country, actor.country_inferred = table.locus, True
+        table.mention(actor, span, "name")
+
+
+_NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
+
+
+def _prefer(entries: list[Entry]) -> Entry:
+    order = {KIND_PERSON: 0, KIND_ORG: 1, KIND_METONYM: 2, KIND_COUNTRY: 3, KIND_CAPITAL: 4, KIND_DEMONYM: 5, KIND_PLACE: 6}
+    return min(entries, key=lambda e: order.get(e.kind, 9))
+
+
+def _definite_or_plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("the", "its", "their") for c in token.children)
+
+
+def _trim_entity(ent: SpacySpan) -> SpacySpan | None:
+    """The entity without a leading "the" or trailing possessive "'s"."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS" or end > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _same_person(table: ActorTable, text: str) -> WorkingActor | None:
+    """A person already in the table that this name refers to ("Merkel" after "Angela Merkel")."""
+    for actor in table.actors.values():
+        if actor.kind != "person":
+            continue
+        if text == actor.name or text == actor.surname:
+            return actor
+        if actor.surname and text.endswith(" " + actor.surname) and text.split()[0] == actor.name.split()[0]:
+            return actor
+    return None
+
+
+def _description_tokens(doc: Doc, span: SpacySpan, head: Token) -> Iterable[Token]:
+    """Tokens that describe a person: the title before the name and appositions after it."""
+    # Title words written before the name in the same noun phrase ("Sea-Eye spokesperson").
+    i = span.start - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "punct", "det", "prep", "pobj"):
+        if doc[i].is_sent_start or doc[i].text in (",", ";"):
+            break
+        yield doc[i]
+        i -= 1
+    for child in head.children:
+        if child.dep_ in ("appos", "prep", "acl") and child.i >= span.end:
+            yield from child.subtree
+    if head.dep_ == "appos" and head.head.i < span.start:
+        yield from (t for t in head.head.subtree if t.i < span.start)
+
+
+class _RangeTest:
+    """Whether a character offset falls in one of the story's paragraphs."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+
+    def __call__(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.ranges)

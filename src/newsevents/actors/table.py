@@ -1,0 +1,102 @@
+"""The actors of one article while they are being resolved, and the token-to-actor index."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.records import Actor, Mention
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "actor"
+
+
+@dataclass
+class WorkingActor:
+    """An actor under construction; frozen into :class:`Actor` when resolution is done."""
+
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+    origin: str
+    role: str | None = None
+    plural: bool = False
+    # The country was not written next to the actor but taken from the article's main country.
+    country_inferred: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str | None:
+        if self.kind != "person":
+            return None
+        parts = self.name.split()
+        return parts[-1] if len(parts) > 1 else None
+
+
+@dataclass
+class ActorTable:
+    """All actors of an article, and which actor each mentioned token refers to."""
+
+    actors: dict[str, WorkingActor] = field(default_factory=dict)
+    token_actor: dict[int, str] = field(default_factory=dict)
+    # Compound references ("the two men") map a token to several actors.
+    token_group: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    locus: str | None = None
+    country_counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, actor: WorkingActor) -> WorkingActor:
+        existing = self.actors.get(actor.id)
+        if existing is not None:
+            return existing
+        self.actors[actor.id] = actor
+        return actor
+
+    def mention(self, actor: WorkingActor, span: SpacySpan, via: str) -> None:
+        """Record a mention unless its tokens already point at an actor."""
+        if any(i in self.token_actor or i in self.token_group for i in range(span.start, span.end)):
+            return
+        for i in range(span.start, span.end):
+            self.token_actor[i] = actor.id
+        actor.mentions.append(
+            Mention(start=span.start_char, end=span.end_char, text=span.text, actor_id=actor.id, via=via)
+        )
+
+    def mention_group(self, actor_ids: tuple[str, ...], span: SpacySpan, via: str) -> None:
+        for i in range(span.start, span.end):
+            self.token_group[i] = actor_ids
+        for actor_id in actor_ids:
+            self.actors[actor_id].mentions.append(
+                Mention(start=span.start_char, end=span.end_char, text=span.text, actor_id=actor_id, via=via)
+            )
+
+    def actor_at(self, index: int) -> tuple[str, ...]:
+        if index in self.token_actor:
+            return (self.token_actor[index],)
+        return self.token_group.get(index, ())
+
+    def freeze(self) -> tuple[Actor, ...]:
+        out = []
+        for actor in self.actors.values():
+            if not actor.mentions:
+                continue
+            mentions = tuple(sorted(actor.mentions, key=lambda m: (m.start, m.end)))
+            out.append(
+                Actor(
+                    id=actor.id,
+                    name=actor.name,
+                    country=actor.country,
+                    sector=actor.sector,
+                    kind=actor.kind,
+                    role=actor.role,
+                    origin=actor.origin + (" +locus" if actor.country_inferred else ""),
+                    mentions=mentions,
+                )
+            )
+        out.sort(key=lambda a: a.mentions[0].start)
+        return tuple(out)

@@ -1,0 +1,235 @@
+"""The rule-based PLOVER coder: patterns over the dependency parse, sentence by sentence.
+
+For every body sentence, triggers (verbs, nouns, fixed phrases) are looked up in the pattern
+index; each match is read off the parse into a source, a target, negation and modality; sides
+the sentence leaves unnamed are filled from context (the speaker of a quote, the story's main
+country) and the event says so in ``inferred``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.actors.table import ActorTable
+from newsevents.coding import syntax
+from newsevents.coding.ontology import Ontology, load_ontology
+from newsevents.coding.patterns import DOMESTIC_BY_DEFAULT, Pattern, PatternIndex
+from newsevents.coding.sides import Side, SideResolver
+from newsevents.records import UNDIRECTED_CATEGORIES, Article, DateRef, Event, Quote, Span
+
+CODER_NAME = "rules.plover.v1"
+
+# Categories whose target, when the sentence names none, is the actor the story was just
+# talking about: a refusal answers someone, thanks go to someone.
+_PARTNER_FALLBACK = frozenset({"REJECT", "CONCEDE", "SUPPORT", "THREATEN"})
+
+
+@dataclass
+class _Candidate:
+    pattern: Pattern
+    trigger: Token
+    phrase: SpacySpan | None = None
+
+
+class RuleCoder:
+    """Codes events from a parsed article with the shipped (and the user's) patterns."""
+
+    name = CODER_NAME
+
+    def __init__(self, patterns: PatternIndex, nlp: Language, ontology: Ontology | None = None) -> None:
+        self.patterns = patterns
+        self.ontology = ontology or load_ontology()
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._phrase_patterns: dict[str, Pattern] = {}
+        for pattern in patterns.phrases:
+            self._phrase_patterns[pattern.id] = pattern
+            self.phrase_matcher.add(pattern.id, [nlp.make_doc(p) for p in pattern.phrases])
+
+    def code(
+        self, doc: Doc, article: Article, table: ActorTable, quotes: list[Quote], dates: list[DateRef]
+    ) -> list[Event]:
+        sides = SideResolver(doc, table, quotes)
+        body = [(p.start, p.end) for p in article.paragraphs if p.role == "body"]
+        phrase_hits = self._phrase_hits(doc)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for sentence in doc.sents:
+            if not any(s <= sentence.start_char < e for s, e in body):
+                continue
+            for candidate in self._candidates(sentence, phrase_hits):
+                for event in self._events(candidate, sentence, sides, dates, article):
+                    key = (event.category, event.source, event.target, event.trigger.start)
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(event)
+        return events
+
+    # -- triggers --------------------------------------------------------------------------
+
+    def _phrase_hits(self, doc: Doc) -> dict[int, list[tuple[Pattern, SpacySpan]]]:
+        hits: dict[int, list[tuple[Pattern, SpacySpan]]] = {}
+        for match_id, start, end in self.phrase_matcher(doc):
+            span = doc[start:end]
+            pattern = self._phrase_patterns[doc.vocab.strings[match_id]]
+            hits.setdefault(span.root.i, []).append((pattern, span))
+        return hits
+
+    def _candidates(self, sentence: SpacySpan, phrase_hits) -> list[_Candidate]:  # type: ignore[no-untyped-def]
+        found: list[_Candidate] = []
+        for token in sentence:
+            options: list[_Candidate] = []
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                options += [_Candidate(p, token) for p in self.patterns.by_verb.get(lemma, ()) if _verb_fits(p, token)]
+            if token.pos_ in ("NOUN", "PROPN"):
+                for key in {lemma, token.lower_}:
+                    options += [_Candidate(p, token) for p in self.patterns.by_noun.get(key, ()) if _noun_fits(p, token)]
+            for pattern, span in phrase_hits.get(token.i, ()):
+                options.append(_Candidate(pattern, token, span))
+            if options:
+                best = max(c.pattern.specificity for c in options)
+                found += [c for c in options if c.pattern.specificity == best]
+        return found
+
+    # -- from a trigger to events ----------------------------------------------------------
+
+    def _events(self, cand: _Candidate, sentence: SpacySpan, sides: SideResolver, dates, article) -> list[Event]:  # type: ignore[no-untyped-def]
+        pattern, trigger = cand.pattern, cand.trigger
+        negated = syntax.is_negated(trigger)
+        if pattern.negation == "require":
+            if not negated and not _negated_head(trigger):
+                return []
+            negated = False
+        clause_verb = _clause_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") or cand.phrase is not None else trigger
+        if clause_verb is not trigger and clause_verb is not None and syntax.is_negated(clause_verb):
+            negated = negated or pattern.negation != "require"
+        hypothetical = pattern.modality == "flag" and (
+            syntax.is_hypothetical(trigger) or (clause_verb is not None and syntax.is_hypothetical(clause_verb))
+        )
+        source, target = sides.sides(cand.pattern, trigger, cand.phrase, clause_verb)
+        source = sides.fill_source(source, trigger, pattern)
+        if source.empty:
+            return []
+        domestic = pattern.domestic if pattern.domestic is not None else pattern.category in DOMESTIC_BY_DEFAULT
+        target = sides.resolve_unresolved_target(target, source, domestic)
+        if target.empty:
+            if domestic:
+                target = sides.domestic_target(source)
+            elif pattern.category in _PARTNER_FALLBACK:
+                target = sides.partner(source, sentence)
+        pairs = _pairs(pattern.category, source, target)
+        events = []
+        for src, tgt in pairs:
+            if src.ids and tgt.ids and set(src.ids) == set(tgt.ids):
+                continue
+            events.append(self._event(pattern, trigger, sentence, src, tgt, negated, hypothetical, dates, article, cand))
+        return events
+
+    def _event(self, pattern, trigger, sentence, src: Side, tgt: Side, negated, hypothetical, dates, article, cand) -> Event:  # type: ignore[no-untyped-def]
+        trigger_span = cand.phrase if cand.phrase is not None else trigger.doc[trigger.i : trigger.i + 1]
+        evidence = Span(start=sentence.start_char, end=sentence.end_char, text=sentence.text)
+        inferred = tuple(sorted(set(src.inferred + tgt.inferred)))
+        confidence = pattern.confidence * (0.8 if inferred else 1.0)
+        cameo = pattern.cameo or self.ontology.categories[pattern.category].cameo
+        key = f"{article.id}|{trigger_span.start_char}|{pattern.id}|{src.ids}|{tgt.ids}"
+        return Event(
+            id="e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
+            category=pattern.category,
+            cameo=cameo,
+            mode=pattern.mode,
+            source=_ref(src.ids),
+            target=_ref(tgt.ids),
+            source_span=src.span,
+            target_span=tgt.span,
+            evidence=evidence,
+            trigger=Span(start=trigger_span.start_char, end=trigger_span.end_char, text=trigger_span.text),
+            negated=negated,
+            hypothetical=hypothetical,
+            date=_nearest_date(dates, sentence, trigger_span.start_char),
+            confidence=round(confidence, 2),
+            rule=pattern.id,
+            coder=CODER_NAME,
+            goldstein=self.ontology.goldstein(pattern.category, cameo),
+            quad_class=self.ontology.quad_class(pattern.category),
+            inferred=inferred,
+        )
+
+
+def _ref(ids: tuple[str, ...]) -> str | tuple[str, ...] | None:
+    if not ids:
+        return None
+    return ids[0] if len(ids) == 1 else ids
+
+
+def _pairs(category: str, source: Side, target: Side) -> list[tuple[Side, Side]]:
+    """Undirected events between members of one compound side become one event per pair."""
+    if target.empty and category in UNDIRECTED_CATEGORIES and len(source.ids) > 1:
+        members = source.split()
+        return [(a, b) for n, a in enumerate(members) for b in members[n + 1 :]]
+    if target.empty:
+        return []
+    return [(source, target)]
+
+
+def _verb_fits(pattern: Pattern, verb: Token) -> bool:
+    if pattern.particles and not any(c.dep_ == "prt" and c.lower_ in pattern.particles for c in verb.children):
+        return False
+    if pattern.preps and not any(c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in pattern.preps for c in verb.children):
+        return False
+    if pattern.complements:
+        comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp")]
+        comps += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+        if not comps or ("*" not in pattern.complements and not any(c.lemma_ in pattern.complements for c in comps)):
+            return False
+    if pattern.objects:
+        objects = [syntax.object_of(verb)] + list(syntax.prep_objects(verb, pattern.preps or ("on", "against", "for", "by")))
+        if not any(o is not None and (o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects) for o in objects):
+            return False
+    return True
+
+
+def _noun_fits(pattern: Pattern, noun: Token) -> bool:
+    if pattern.preps and not any(c.dep_ == "prep" and c.lower_ in pattern.preps for c in noun.children):
+        return False
+    if pattern.objects:
+        objs = list(syntax.prep_objects(noun, pattern.preps or ("for", "of", "on")))
+        if not any(o.lemma_.lower() in pattern.objects for o in objs):
+            return False
+    if not pattern.light_verbs:
+        return True
+    governor = _clause_verb(noun)
+    return governor is not None and governor.lemma_.lower() in pattern.light_verbs
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb a noun or phrase hangs from: "imposed a tariff", "in a bid for", "talks were held"."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if node.dep_ in ("pobj", "prep", "compound", "conj", "appos", "attr", "acomp", "dobj", "npadvmod"):
+            node = head
+            continue
+        return None
+    return None
+
+
+def _negated_head(token: Token) -> bool:
+    head = token.head
+    return head is not token and token.dep_ in ("xcomp", "pcomp", "pobj", "prep") and syntax.is_negated(head)
+
+
+def _nearest_date(dates: list[DateRef], sentence: SpacySpan, at: int) -> DateRef | None:
+    inside = [d for d in dates if sentence.start_char <= d.start < sentence.end_char]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.start - at))

@@ -1,0 +1,307 @@
+"""The two sides of an event: from slot tokens to actors, and what fills a side the text leaves out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.actors.table import ActorTable, WorkingActor, slug
+from newsevents.coding import syntax
+from newsevents.coding.patterns import Pattern
+from newsevents.records import Quote, Span
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+_MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
+# Default prepositions that introduce a target when a pattern names none.
+_TARGET_PREPS = ("with", "on", "against", "to", "at", "into", "toward", "towards", "from")
+# How far back (in sentences) the partner of a reply is looked for.
+_PARTNER_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of an event: its actors, the words that name it, and how it was filled."""
+
+    ids: tuple[str, ...] = ()
+    span: Span | None = None
+    inferred: tuple[str, ...] = ()
+    # A noun phrase was there ("assailants", "two smugglers") but named no known actor.
+    unresolved_token: Token | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.ids
+
+    def split(self) -> list[Side]:
+        return [replace(self, ids=(i,)) for i in self.ids]
+
+
+class SideResolver:
+    """Reads event sides off the parse of one article."""
+
+    def __init__(self, doc: Doc, table: ActorTable, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.table = table
+        self.quote_of_token: dict[int, Quote] = {}
+        for quote in quotes:
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.quote_of_token[token.i] = quote
+
+    # -- reading the slots -----------------------------------------------------------------
+
+    def sides(self, pattern: Pattern, trigger: Token, phrase: SpacySpan | None, clause_verb: Token | None) -> tuple[Side, Side]:
+        if phrase is not None:
+            return self._phrase_sides(pattern, trigger, clause_verb)
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            return self._noun_sides(pattern, trigger, clause_verb)
+        return self._verb_sides(pattern, trigger)
+
+    def _verb_sides(self, pattern: Pattern, verb: Token) -> tuple[Side, Side]:
+        source = self.np_side(syntax.subject_of(verb))
+        if pattern.source == "speaker":
+            source = self._speaker_side(verb) or source
+        return source, self._target(pattern, verb, source)
+
+    def _target(self, pattern: Pattern, verb: Token, source: Side) -> Side:
+        preps = pattern.target_preps or _TARGET_PREPS
+        if pattern.target == "none":
+            return Side()
+        if pattern.target == "subject":
+            return self.np_side(syntax.subject_of(verb))
+        if pattern.target == "mentioned":
+            return self._mentioned(verb, source)
+        if pattern.target == "complement_object":
+            for comp in _complements(verb):
+                side = self.np_side(syntax.object_of(comp))
+                if not side.empty:
+                    return side
+                side = self._first(syntax.prep_objects(comp, preps))
+                if not side.empty:
+                    return side
+            return Side()
+        obj = syntax.object_of(verb)
+        if pattern.target == "prep":
+            side = self._first(syntax.prep_objects(verb, preps))
+            if side.empty and obj is not None:
+                side = self._first(syntax.prep_objects(obj, preps))
+            return side
+        side = self.np_side(obj)
+        if side.empty and not side.unresolved_token:
+            side = self._first(syntax.prep_objects(verb, preps))
+        if side.empty and obj is not None:
+            # "imposed a tariff on Israeli goods": the target hangs from the object.
+            inner = self._first(syntax.prep_objects(obj, preps))
+            if not inner.empty:
+                side = inner
+        return side
+
+    def _noun_sides(self, pattern: Pattern, noun: Token, verb: Token | None) -> tuple[Side, Side]:
+        preps = pattern.target_preps or _TARGET_PREPS
+        source = self._modifier_side(noun)
+        if source.empty:
+            source = self._first(syntax.prep_objects(noun, ("by",)))
+        if source.empty and verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
+            source = self.np_side(syntax.subject_of(verb))
+        target = self._first(syntax.prep_objects(noun, preps))
+        if target.empty and verb is not None and syntax.object_of(verb) is not None and syntax.object_of(verb) is not noun:
+            target = self.np_side(syntax.object_of(verb))
+        if target.empty and verb is not None:
+            target = self._first(t for t in syntax.prep_objects(verb, preps) if t is not noun)
+        if pattern.source == "speaker":
+            source = self._speaker_side(noun) or source
+        return source, target
+
+    def _phrase_sides(self, pattern: Pattern, trigger: Token, verb: Token | None) -> tuple[Side, Side]:
+        anchor = verb if verb is not None else trigger
+        source = self._speaker_side(trigger) if pattern.source == "speaker" else None
+        if source is None:
+            source = self.np_side(syntax.subject_of(anchor))
+        if pattern.target == "subject":
+            target = self.np_side(syntax.subject_of(anchor))
+        elif pattern.target == "mentioned":
+            target = self._mentioned(trigger, source)
+        elif pattern.target == "none":
+            target = Side()
+        else:
+            target = self._first(syntax.prep_objects(trigger, pattern.target_preps or _TARGET_PREPS))
+        if pattern.source == "subject" and len(source.ids) > 1 and target.empty:
+            # "he and Netanyahu are on the same side": each side of the pair towards the other.
+            return source, Side()
+        return source, target
+
+    # -- from tokens to actors ---------------------------------------------------------------
+
+    def np_side(self, token: Token | None) -> Side:
+        """The actors a noun phrase names, with its coordinated members ("Turkey and Libya")."""
+        if token is None:
+            return Side()
+        members = [token, *[c for c in token.conjuncts if c.i > token.i]]
+        ids: list[str] = []
+        for member in members:
+            for actor_id in self._np_actors(member):
+                if actor_id not in ids:
+                    ids.append(actor_id)
+        span = _np_span(token)
+        if not ids:
+            if token.pos_ in ("NOUN", "PROPN", "NUM") or token.lower_ in ("someone", "somebody"):
+                return Side(span=span, unresolved_token=token)
+            return Side()
+        return Side(ids=tuple(ids), span=span)
+
+    def _np_actors(self, head: Token, depth: int = 0) -> tuple[str, ...]:
+        quote = self.quote_of_token.get(head.i)
+        if quote is not None and quote.speaker and head.lower_ in _FIRST_PERSON:
+            return (quote.speaker,)
+        own = self.table.actor_at(head.i)
+        if own:
+            return own
+        if depth > 2:
+            return ()
+        for child in sorted((c for c in head.children if c.dep_ in _MODIFIERS), key=lambda c: -c.i):
+            found = self.table.actor_at(child.i) or self._np_actors(child, depth + 1)
+            if found:
+                return found
+        for obj in syntax.prep_objects(head, ("of", "from")):
+            found = self._np_actors(obj, depth + 1)
+            if found:
+                return found
+        for appos in syntax.children(head, "appos"):
+            found = self._np_actors(appos, depth + 1)
+            if found:
+                return found
+        return ()
+
+    def _modifier_side(self, noun: Token) -> Side:
+        for child in sorted((c for c in noun.children if c.dep_ in ("poss", "compound", "amod")), key=lambda c: -c.i):
+            ids = self.table.actor_at(child.i)
+            if ids:
+                return Side(ids=ids, span=Span(start=child.idx, end=child.idx + len(child.text), text=child.text))
+        return Side()
+
+    def _first(self, tokens) -> Side:  # type: ignore[no-untyped-def]
+        fallback = Side()
+        for token in tokens:
+            side = self.np_side(token)
+            if not side.empty:
+                return side
+            if fallback.unresolved_token is None:
+                fallback = side
+        return fallback
+
+    def _speaker_side(self, token: Token) -> Side | None:
+        quote = self.quote_of_token.get(token.i)
+        if quote is None or not quote.speaker:
+            return None
+        return Side(ids=(quote.speaker,), span=quote.speaker_span, inferred=("speaker",))
+
+    def _mentioned(self, token: Token, source: Side) -> Side:
+        """Another actor named in the same quote (or sentence) as the trigger."""
+        quote = self.quote_of_token.get(token.i)
+        if quote is not None:
+            scope = [i for i, q in self.quote_of_token.items() if q is quote]
+        else:
+            scope = [t.i for t in token.sent]
+        source_countries = self._countries(source.ids)
+        best: tuple[int, str] | None = None
+        for i in scope:
+            for actor_id in self.table.actor_at(i):
+                if actor_id in source.ids or self.table.actors[actor_id].country in source_countries:
+                    continue
+                distance = abs(i - token.i)
+                if best is None or distance < best[0]:
+                    best = (distance, actor_id)
+        return Side(ids=(best[1],)) if best else Side()
+
+    # -- filling what the text leaves out --------------------------------------------------
+
+    def fill_source(self, source: Side, trigger: Token, pattern: Pattern) -> Side:
+        if not source.empty:
+            return source
+        speaker = self._speaker_side(trigger)
+        if speaker is not None and pattern.source != "subject":
+            return speaker
+        if source.unresolved_token is not None or _agentless(trigger):
+            return self._placeholder(source, self.table.locus)
+        return source
+
+    def domestic_target(self, source: Side) -> Side:
+        """A domestic event: the target is the source's own country."""
+        countries = self._countries(source.ids)
+        if len(countries) != 1:
+            return Side()
+        code = next(iter(countries))
+        actor = self._country_actor(code)
+        return Side(ids=(actor.id,), inferred=("domestic",))
+
+    def partner(self, source: Side, sentence: SpacySpan) -> Side:
+        """The last actor of another country mentioned before the trigger's sentence."""
+        countries = self._countries(source.ids)
+        sentences = list(self.doc.sents)
+        index = next((n for n, s in enumerate(sentences) if s.start == sentence.start), 0)
+        for number in range(index, max(-1, index - _PARTNER_WINDOW), -1):
+            for token in reversed(list(sentences[number])):
+                for actor_id in self.table.actor_at(token.i):
+                    actor = self.table.actors[actor_id]
+                    if actor.country and actor.country not in countries and actor.kind != "organization":
+                        return Side(ids=(actor_id,), inferred=("partner",))
+        return Side()
+
+    def resolve_unresolved_target(self, target: Side, source: Side, domestic: bool) -> Side:
+        if not target.empty or target.unresolved_token is None:
+            return target
+        countries = self._countries(source.ids)
+        code = next(iter(countries)) if domestic and len(countries) == 1 else self.table.locus
+        return self._placeholder(target, code)
+
+    def _placeholder(self, side: Side, country: str | None) -> Side:
+        """An actor for a phrase that names no known one, placed in the story's main country."""
+        if country is None:
+            return Side()
+        token = side.unresolved_token
+        if token is None:
+            actor = self._country_actor(country)
+            return Side(ids=(actor.id,), inferred=("locus",))
+        name = " ".join(t.text for t in token.subtree if t.dep_ in ("compound", "amod") or t is token) or token.text
+        actor = self.table.add(
+            WorkingActor(
+                id=f"{country}.{slug(token.lemma_)}", name=name, country=country, sector=None, kind="group",
+                origin="rule:unnamed", country_inferred=True,
+            )
+        )  # fmt: skip
+        self.table.mention(actor, self.doc[token.i : token.i + 1], "unnamed")
+        return Side(ids=(actor.id,), span=side.span, inferred=("locus",))
+
+    def _country_actor(self, code: str) -> WorkingActor:
+        existing = self.table.actors.get(code)
+        if existing is not None:
+            return existing
+        return self.table.add(WorkingActor(id=code, name=code, country=code, sector=None, kind="state", origin="rule:country"))
+
+    def _countries(self, ids: tuple[str, ...]) -> set[str]:
+        return {c for c in (self.table.actors[i].country for i in ids if i in self.table.actors) if c}
+
+
+def _complements(verb: Token) -> list[Token]:
+    comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    comps += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ in ("pcomp", "pobj")]
+    return comps
+
+
+def _agentless(trigger: Token) -> bool:
+    """A passive with no "by" phrase, or an event noun with no doer: "was arrested", "the killing"."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return syntax.is_passive(trigger) and syntax.agent_of(trigger) is None
+    return True
+
+
+def _np_span(token: Token) -> Span:
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep", "punct", "cc", "conj", "appos")]
+    tokens = [t for t in tokens if abs(t.i - token.i) < 8]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Span(start=start, end=end, text=token.doc.text[start:end])

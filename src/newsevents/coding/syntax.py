@@ -1,0 +1,155 @@
+"""Reading a clause off the dependency parse: subject, object, voice, negation, modality."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "shall", "'ll", "must", "ca", "wo", "ought"})
+# Words whose complement has not happened (yet): "plans to strike", "a proposal to meet".
+IRREALIS_HEADS = frozenset({
+    "plan", "intend", "want", "seek", "hope", "aim", "propose", "prepare", "expect", "consider", "threaten",
+    "vow", "pledge", "promise", "try", "attempt", "offer", "ask", "urge", "call", "demand", "wish", "plot",
+    "mull", "weigh", "push", "need", "order", "allow", "agree", "decide", "refuse", "fail", "decline", "seek",
+    "request", "encourage", "invite", "press", "pressure", "warn", "vote", "move", "look", "work", "struggle",
+    "proposal", "threat", "bid", "effort", "possibility", "prospect", "intention", "plan", "idea", "call",
+    "demand", "appeal", "readiness", "willingness", "right", "chance", "risk", "fear", "option", "order",
+    "going", "go", "set", "due", "likely", "able", "ready", "willing", "unable", "about", "poised", "expected",
+    "eager", "keen", "happy", "prepared", "determined",
+})  # fmt: skip
+NEGATING_HEADS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "halt", "cease", "abandon"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose"})
+
+_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "ccomp", "aux"})
+
+
+def children(token: Token, *deps: str) -> Iterator[Token]:
+    return (c for c in token.children if c.dep_ in deps)
+
+
+def first_child(token: Token, *deps: str) -> Token | None:
+    return next(children(token, *deps), None)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def agent_of(verb: Token) -> Token | None:
+    agent = first_child(verb, "agent")
+    return first_child(agent, "pobj") if agent is not None else None
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("the airstrike that killed")."""
+    if token.lower_ in RELATIVIZERS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The doer of ``verb``: its own subject, or the one it shares with the verb it depends on."""
+    if depth > 5:
+        return None
+    subject = first_child(verb, "nsubj", "csubj")
+    if subject is not None:
+        return antecedent(subject)
+    if is_passive(verb):
+        return agent_of(verb)
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp":
+        # Object control: "spurred Netanyahu to visit", "urged Iran to release".
+        controller = first_child(head, "dobj")
+        if controller is not None:
+            return controller
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return subject_of(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
+    if verb.dep_ == "acl" and not is_passive(verb):
+        return head
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    """What the verb is done to: its object, or its subject when it is passive."""
+    if is_passive(verb):
+        subject = first_child(verb, "nsubjpass")
+        if subject is not None:
+            return antecedent(subject)
+        if verb.dep_ == "acl":
+            return verb.head
+        return None
+    obj = first_child(verb, "dobj", "dative")
+    if obj is not None:
+        return antecedent(obj)
+    if verb.dep_ == "relcl":
+        # "the journalist whom police arrested": the object is the modified noun.
+        rel = next((c for c in verb.children if c.lower_ in ("whom", "which", "that") and c.dep_ == "dobj"), None)
+        if rel is not None:
+            return verb.head
+    return None
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    """Objects of the given prepositions attached to ``token`` ("talks with Iran")."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for pobj in children(child, "pobj"):
+                yield pobj
+
+
+def is_negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children):
+        return True
+    if token.dep_ == "xcomp" and token.head.lemma_ in NEGATING_HEADS:
+        return True
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        # "did not stop and search": the negation spreads to a bare second verb.
+        own_aux = any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
+        return not own_aux and any(c.dep_ == "neg" for c in token.head.children)
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def is_hypothetical(token: Token) -> bool:
+    """Planned, proposed, conditional, modal or future: not reported as having happened."""
+    node = token
+    for _ in range(6):
+        if _irrealis_here(node):
+            return True
+        head = node.head
+        if head is node or node.dep_ not in _CLIMB_DEPS:
+            return False
+        if node.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj") and head.lemma_.lower() in IRREALIS_HEADS:
+            # "plans to strike", "a plan to strike", "the possibility of talks", "going to attack".
+            if node.dep_ != "dobj" or head.pos_ == "NOUN":
+                return True
+        if node.dep_ == "ccomp":
+            return False
+        node = head
+    return False
+
+
+def _irrealis_here(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+            return True
+        if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and token.dep_ in ("ccomp", "ROOT") and token.head.lemma_ == "be":
+            return True
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+
+
+def clause_tokens(token: Token) -> list[Token]:
+    return sorted(token.subtree, key=lambda t: t.i)

@@ -1,0 +1,301 @@
+"""Direct quotes with their speaker and channel, and the sources a story cites.
+
+A quote is a stretch between quotation marks in a body paragraph (straight or curly; a
+paragraph that opens a quote and does not close it continues into the next, as newspapers
+write long quotes). Its speaker is the subject of the nearest attribution verb outside the
+marks ("he said", "said Becerra", "calling it"), through the pronoun resolution of the actor
+stage; a paragraph that is only a quote continues the previous speaker. Scare quotes (one
+word, or a quoted phrase modifying a noun) are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newsevents.yamlio import YAMLError, load_yaml
+from spacy.tokens import Doc, Token
+
+from newsevents.actors.table import ActorTable
+from newsevents.records import Article, Quote, SourceCited, Span
+
+COMPONENT = "quotes.rules.v1"
+
+_OPENERS = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT = '"'
+
+
+@dataclass(frozen=True)
+class _Channel:
+    pattern: re.Pattern[str]
+    label: str
+    require_media: bool
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    verbs: frozenset[str]
+    channels: tuple[_Channel, ...]
+    according_to: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+    hedges: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> SpeechLexicon:
+    raw = load_yaml((resources.files("newsevents.quotes") / "data" / "speech.yaml").read_text("utf-8"))
+    channels = tuple(
+        _Channel(
+            re.compile(item["pattern"], 0 if item.get("case_sensitive") else re.IGNORECASE),
+            item["channel"],
+            bool(item.get("require_media")),
+        )
+        for item in raw["channels"]
+    )
+    return SpeechLexicon(
+        verbs=frozenset(raw["speech_verbs"]),
+        channels=channels,
+        according_to=tuple(raw["according_to"]),
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
+        hedges=frozenset(raw["hedges"]),
+    )
+
+
+def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) inside the marks of every quoted stretch in the given paragraphs."""
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs:
+        open_at: int | None = None
+        closer = ""
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if open_at is None:
+                if ch in _OPENERS:
+                    open_at, closer = i + 1, _OPENERS[ch]
+                elif ch == _STRAIGHT:
+                    open_at, closer = i + 1, _STRAIGHT
+            elif ch == closer:
+                if i > open_at:
+                    spans.append((open_at, i))
+                open_at = None
+        if open_at is not None and p_end > open_at:
+            # An unclosed quote runs to the end of its paragraph; the next paragraph reopens it.
+            spans.append((open_at, p_end))
+    return spans
+
+
+class QuoteExtractor:
+    """Finds quotes and cited sources in a parsed article."""
+
+    def __init__(self, lexicon: SpeechLexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+
+    def extract(self, doc: Doc, article: Article, table: ActorTable) -> tuple[list[Quote], list[SourceCited]]:
+        body = [(p.start, p.end) for p in article.paragraphs if p.role == "body"]
+        spans = quoted_spans(article.text, body)
+        inside_quote = _char_mask(len(article.text), spans)
+        quotes: list[Quote] = []
+        previous: Quote | None = None
+        for start, end in spans:
+            quote = self._quote(doc, article, table, start, end, inside_quote, previous)
+            if quote is not None:
+                quotes.append(quote)
+                previous = quote
+        return quotes, self._sources(doc, article, table, inside_quote, quotes)
+
+    def _quote(self, doc, article, table, start, end, inside_quote, previous) -> Quote | None:  # type: ignore[no-untyped-def]
+        text = article.text[start:end].strip()
+        words = re.findall(r"[\w’'-]+", text)
+        if len(words) < 2 or self._is_scare(doc, end):
+            return None
+        paragraph = next(p for p in article.paragraphs if p.start <= start < p.end)
+        verb = self._attribution_verb(doc, start, end, paragraph, inside_quote)
+        speaker_id = speaker_name = None
+        speaker_span = channel = channel_span = None
+        if verb is not None:
+            subject = _speaker_token(verb)
+            if subject is not None:
+                speaker_id, speaker_name, speaker_span = _speaker(doc, table, subject)
+            channel, channel_span = self._channel(doc, article, table, verb, inside_quote)
+        elif previous is not None and _only_quote(article.text, paragraph, start, end):
+            speaker_id, speaker_name = previous.speaker, previous.speaker_name
+            channel = previous.channel
+        if speaker_name is None and len(words) < 5:
+            return None
+        lead = len(article.text[start:end]) - len(article.text[start:end].lstrip())
+        q_start = start + lead
+        q_end = q_start + len(text)
+        return Quote(
+            id=f"q{q_start}",
+            text=text,
+            start=q_start,
+            end=q_end,
+            speaker=speaker_id,
+            speaker_name=speaker_name,
+            speaker_span=speaker_span,
+            channel=channel,
+            channel_span=channel_span,
+            verb=verb.lemma_ if verb is not None else None,
+            partial=_is_partial(article.text, paragraph.start, start, end),
+            component=COMPONENT,
+        )
+
+    def _is_scare(self, doc: Doc, end: int) -> bool:
+        """A quoted phrase followed at once by the noun it modifies: their "fringe country" status."""
+        after = doc.char_span(end + 1, end + 1, alignment_mode="expand")
+        token = _token_at(doc, end + 1)
+        del after
+        return token is not None and token.pos_ in ("NOUN",) and token.dep_ not in ("nsubj", "dobj")
+
+    def _attribution_verb(self, doc, start, end, paragraph, inside_quote) -> Token | None:  # type: ignore[no-untyped-def]
+        """The speech verb nearest to the quote, outside any quote, in its paragraph."""
+        best: tuple[int, Token] | None = None
+        for token in doc:
+            if token.idx < paragraph.start or token.idx >= paragraph.end or inside_quote[token.idx]:
+                continue
+            if not self._is_speech(token):
+                continue
+            distance = start - token.idx if token.idx < start else token.idx - end
+            if best is None or distance < best[0]:
+                best = (distance, token)
+        return best[1] if best else None
+
+    def _is_speech(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX") and token.lower_ != "according":
+            return False
+        return token.lemma_.lower() in self.lex.verbs or token.lower_ == "according"
+
+    def _channel(self, doc, article, table, verb, inside_quote) -> tuple[str | None, Span | None]:  # type: ignore[no-untyped-def]
+        sentence = verb.sent
+        # Only the reporter's words around the verb, not the quote itself.
+        pieces = [(t.idx, t.idx + len(t.text)) for t in sentence if not inside_quote[t.idx]]
+        if not pieces:
+            return None, None
+        s_start, s_end = pieces[0][0], pieces[-1][1]
+        clause = "".join(ch if not inside_quote[s_start + k] else " " for k, ch in enumerate(article.text[s_start:s_end]))
+        for channel in self.lex.channels:
+            m = channel.pattern.search(clause)
+            if not m:
+                continue
+            label = channel.label
+            for n, group in enumerate(m.groups(), 1):
+                label = label.replace(f"{{{n}}}", group or "")
+            if channel.require_media and not _names_media(table, s_start + m.start(1), s_start + m.end(1), label):
+                media = _media_in(table, s_start, s_end)
+                if media is None:
+                    continue
+                label = media
+            return label.strip(), Span(start=s_start + m.start(), end=s_start + m.end(), text=m.group(0))
+        return None, None
+
+    def _sources(self, doc, article, table, inside_quote, quotes) -> list[SourceCited]:  # type: ignore[no-untyped-def]
+        body = [(p.start, p.end) for p in article.paragraphs if p.role == "body"]
+        found: list[SourceCited] = []
+        for token in doc:
+            if inside_quote[token.idx] if token.idx < len(inside_quote) else False:
+                continue
+            if not any(s <= token.idx < e for s, e in body):
+                continue
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    found.append(_cited(doc, table, pobj, "according_to"))
+            elif token.lower_ in self.lex.hedges:
+                found.append(SourceCited(name=token.text, start=token.idx, end=token.idx + len(token.text), kind="reportedly"))
+            elif token.lemma_ in self.lex.reporting_verbs and token.pos_ == "VERB":
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    found.append(_cited(doc, table, subject, "reported"))
+        for quote in quotes:
+            if quote.channel:
+                span = quote.channel_span
+                found.append(
+                    SourceCited(name=quote.channel, start=span.start if span else quote.start,
+                                end=span.end if span else quote.end, kind="channel", actor=quote.speaker)
+                )  # fmt: skip
+        return found
+
+
+def _char_mask(length: int, spans: list[tuple[int, int]]) -> list[bool]:
+    mask = [False] * (length + 1)
+    for start, end in spans:
+        for i in range(max(0, start - 1), min(length, end + 1)):
+            mask[i] = True
+    return mask
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    for token in doc:
+        if token.idx >= char and not token.is_space:
+            return token if token.idx <= char + 1 else None
+    return None
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """The subject of a speech verb, climbing through "adding", "calling it" and the like."""
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        target = to if to is not None else verb
+        return next((c for c in target.children if c.dep_ == "pobj"), None)
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            return None
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "parataxis") and node.head is not node:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def _speaker(doc: Doc, table: ActorTable, subject: Token) -> tuple[str | None, str | None, Span | None]:
+    """The speaker's actor id, name and the words naming them."""
+    tokens = sorted(subject.subtree, key=lambda t: t.i)
+    # Prefer the head's own actor, then any actor inside the phrase (a title before a name).
+    candidates = [subject] + [t for t in tokens if t is not subject]
+    for token in candidates:
+        ids = table.actor_at(token.i)
+        if ids:
+            actor = table.actors[ids[0]]
+            span = Span(start=subject.idx, end=subject.idx + len(subject.text), text=subject.text)
+            return actor.id, actor.name, span
+    phrase = doc[tokens[0].i : tokens[-1].i + 1]
+    text = phrase.text.strip(" ,")
+    return None, text, Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
+
+
+def _names_media(table: ActorTable, start: int, end: int, label: str) -> bool:
+    for actor in table.actors.values():
+        if actor.kind == "organization" and any(m.start < end and start < m.end for m in actor.mentions):
+            return True
+    return bool(re.fullmatch(r"(?:the )?[A-Z]{2,}(?:[ .][A-Za-z]+)*|[\w.-]+\.[a-z]{2,3}", label))
+
+
+def _media_in(table: ActorTable, start: int, end: int) -> str | None:
+    for actor in table.actors.values():
+        if actor.sector == "MED" and any(start <= m.start < end for m in actor.mentions):
+            return actor.name
+    return None
+
+
+def _only_quote(text: str, paragraph, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
+    outside = text[paragraph.start : start - 1] + text[end + 1 : paragraph.end]
+    return len(re.sub(r"[\W_]+", "", outside)) < 3
+
+
+def _is_partial(text: str, paragraph_start: int, start: int, end: int) -> bool:
+    before = text[paragraph_start : max(paragraph_start, start - 1)].rstrip()
+    return bool(before) and not before.endswith((":", ",", ".")) and not text[start:end].rstrip().endswith((".", "!", "?"))
+
+
+def _cited(doc: Doc, table: ActorTable, token: Token, kind: str) -> SourceCited:
+    tokens = sorted(token.subtree, key=lambda t: t.i)
+    phrase = doc[tokens[0].i : tokens[-1].i + 1]
+    ids = next((table.actor_at(t.i) for t in [token, *tokens] if table.actor_at(t.i)), ())
+    name = table.actors[ids[0]].name if ids else phrase.text
+    return SourceCited(name=name, start=phrase.start_char, end=phrase.end_char, kind=kind, actor=ids[0] if ids else None)

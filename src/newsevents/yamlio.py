@@ -1,0 +1,31 @@
+"""YAML reading with YAML 1.2 booleans, so that ``on``, ``no`` and ``yes`` stay words.
+
+Pattern files list prepositions such as ``on`` and ``off``, and dictionaries hold names such as
+``No 10``; PyYAML's default (YAML 1.1) would read the first as True.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+YAMLError = yaml.YAMLError
+
+
+def load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
