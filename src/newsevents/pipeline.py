@@ -1,6 +1,6 @@
 """The pipeline: build once, then process one article or a stream of them.
 
-    RawDocument --clean--> Article --nlp--> Doc --actors/quotes/coding--> ArticleResult
+RawDocument --clean--> Article --nlp--> Doc --actors/quotes/coding--> ArticleResult
 """
 
 from __future__ import annotations
@@ -93,8 +93,8 @@ class Pipeline:
 
     def analyse(self, doc: Doc, article: Article) -> ArticleResult:
         """Actors, quotes, dates and events of one parsed article."""
-        story = [(p.start, p.end) for p in article.paragraphs if p.role in ("body", "title")]
-        body = [(p.start, p.end) for p in article.paragraphs if p.role == "body"]
+        story = _without_wire(article, [(p.start, p.end) for p in article.paragraphs if p.role in ("body", "title")])
+        body = _without_wire(article, [(p.start, p.end) for p in article.paragraphs if p.role == "body"])
         table = self.resolver.resolve(doc, story, article.published)
         quotes, sources = self.quotes.extract(doc, article, table)
         dates = find_dates(doc, body, article.published)
@@ -108,3 +108,11 @@ class Pipeline:
             dates=tuple(dates),
             components=dict(self.components),
         )
+
+
+def _without_wire(article: Article, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The story's ranges less a wire tag: "(JTA) —" names the agency, not an actor of the story."""
+    if article.wire is None:
+        return ranges
+    cut = article.wire
+    return [(max(start, cut.end) if start <= cut.start < end else start, end) for start, end in ranges]

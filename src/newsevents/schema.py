@@ -66,27 +66,43 @@ def to_dict(result: ArticleResult, *, include_text: bool = True) -> JSON:
             **({"text": article.text} if include_text else {}),
         },
         "paragraphs": [
-            {"index": p.index, "role": p.role, "start": p.start, "end": p.end, "rule": p.rule} for p in article.paragraphs
+            {"index": p.index, "role": p.role, "start": p.start, "end": p.end, "rule": p.rule}
+            for p in article.paragraphs
         ],
         "actors": [
             {
-                "id": a.id, "name": a.name, "country": a.country, "sector": a.sector, "kind": a.kind,
-                "role": a.role, "origin": a.origin,
+                "id": a.id,
+                "name": a.name,
+                "country": a.country,
+                "sector": a.sector,
+                "kind": a.kind,
+                "role": a.role,
+                "origin": a.origin,
                 "mentions": [{"start": m.start, "end": m.end, "text": m.text, "via": m.via} for m in a.mentions],
             }
             for a in result.actors
-        ],  # fmt: skip
+        ],
         "quotes": [
             {
-                "id": q.id, "text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker,
-                "speaker_name": q.speaker_name, "speaker_span": _span(q.speaker_span), "channel": q.channel,
-                "channel_span": _span(q.channel_span), "verb": q.verb, "partial": q.partial, "component": q.component,
+                "id": q.id,
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "speaker": q.speaker,
+                "speaker_name": q.speaker_name,
+                "speaker_span": _span(q.speaker_span),
+                "channel": q.channel,
+                "channel_span": _span(q.channel_span),
+                "verb": q.verb,
+                "partial": q.partial,
+                "component": q.component,
             }
             for q in result.quotes
-        ],  # fmt: skip
+        ],
         "events": [_event(e) for e in result.events],
         "sources_cited": [
-            {"name": s.name, "kind": s.kind, "start": s.start, "end": s.end, "actor": s.actor} for s in result.sources_cited
+            {"name": s.name, "kind": s.kind, "start": s.start, "end": s.end, "actor": s.actor}
+            for s in result.sources_cited
         ],
         "dates": [date_to_dict(d) for d in result.dates],
         "components": dict(result.components),

@@ -45,7 +45,9 @@ def resolve_references(doc: Doc, table: ActorTable, inside: Callable[[int], bool
         elif lower in _PLURAL and token.pos_ == "PRON":
             _plural(doc, table, token, sentence_of, sentences)
         elif lower in _NEUTER:
-            actor = _antecedent(doc, table, token, sentence_of, sentences, lambda a: a.kind != "person" and not a.plural)
+            actor = _antecedent(
+                doc, table, token, sentence_of, sentences, lambda a: a.kind != "person" and not a.plural
+            )
             if actor is not None:
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
         elif lower in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
@@ -141,7 +143,7 @@ def _titled_person(doc: Doc, table: ActorTable, token: Token) -> None:
 
 
 def _owned_group(doc: Doc, table: ActorTable, token: Token) -> None:
-    """"Netanyahu's office" acts for Netanyahu."""
+    """ "Netanyahu's office" acts for Netanyahu."""
     for child in token.children:
         if child.dep_ == "poss":
             owner = table.token_actor.get(child.i)

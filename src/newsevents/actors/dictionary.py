@@ -18,10 +18,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
-from newsevents.yamlio import YAMLError, load_yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsevents.errors import ConfigError
+from newsevents.yamlio import YAMLError, load_yaml
 
 # CAMEO's agent codes plus LEG and JRN; the second half are the codes used for bodies that
 # belong to no single state.
@@ -183,7 +183,9 @@ def _parse_sections(text: str, origin: str, only: str | None) -> ActorDictionary
     unknown = set(raw) - set(_SECTION_MODELS)
     if unknown:
         raise ConfigError(f"{origin}: unknown section(s) {', '.join(sorted(unknown))}")
-    parsed = {name: tuple(_validate(model, raw.get(name) or [], origin, name)) for name, model in _SECTION_MODELS.items()}
+    parsed = {
+        name: tuple(_validate(model, raw.get(name) or [], origin, name)) for name, model in _SECTION_MODELS.items()
+    }
     return ActorDictionary(**parsed, files=(origin,))  # type: ignore[arg-type]
 
 
@@ -218,8 +220,12 @@ def _parse_csv(text: str, origin: str) -> ActorDictionary:
             if kind == "person":
                 people.append(PersonEntry.model_validate({**item, **({"sector": sector} if sector else {})}))
             else:
-                organizations.append(OrganizationEntry.model_validate({**item, "sector": sector or "GOV", "kind": kind}))
+                organizations.append(
+                    OrganizationEntry.model_validate({**item, "sector": sector or "GOV", "kind": kind})
+                )
         except ValidationError as exc:
             first = exc.errors()[0]
-            raise ConfigError(f"{origin}: row {row_number}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from exc
+            raise ConfigError(
+                f"{origin}: row {row_number}: {'.'.join(map(str, first['loc']))}: {first['msg']}"
+            ) from exc
     return ActorDictionary(people=tuple(people), organizations=tuple(organizations), files=(origin,))  # type: ignore[arg-type]

@@ -104,7 +104,9 @@ class Gazetteer:
     def match(self, doc: Doc) -> list[tuple[Span, list[Entry]]]:
         """Dictionary names in the doc, longest first where they overlap."""
         assert self.matcher is not None
-        found = [(doc[start:end], self.entries[doc.vocab.strings[match_id]]) for match_id, start, end in self.matcher(doc)]
+        found = [
+            (doc[start:end], self.entries[doc.vocab.strings[match_id]]) for match_id, start, end in self.matcher(doc)
+        ]
         found.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
         taken: set[int] = set()
         kept = []

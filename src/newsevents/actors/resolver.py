@@ -55,8 +55,13 @@ class Resolver:
         table.locus = self._locus(matches, table)
         for span, entries in matches:
             self._dictionary_mention(table, span, entries, day)
+            place = next((e for e in entries if e.kind in (KIND_PLACE, KIND_COUNTRY, KIND_CAPITAL)), None)
+            if place is not None:
+                for i in range(span.start, span.end):
+                    table.place_country[i] = place.key
         self._groups(doc, table, inside)
         self._named_entities(doc, table, inside)
+        self._surnames(doc, table, inside)
         resolve_references(doc, table, inside, self.gaz)
         return table
 
@@ -64,7 +69,7 @@ class Resolver:
 
     def _locus(self, matches: list[tuple[SpacySpan, list[Entry]]], table: ActorTable) -> str | None:
         counts: Counter[str] = Counter()
-        for span, entries in matches:
+        for _span, entries in matches:
             entry = entries[0]
             if entry.kind == KIND_PERSON:
                 person = self.gaz.people[entry.key]
@@ -80,7 +85,9 @@ class Resolver:
 
     # -- names from the dictionaries --------------------------------------------------------
 
-    def _dictionary_mention(self, table: ActorTable, span: SpacySpan, entries: list[Entry], day: dt.date | None) -> None:
+    def _dictionary_mention(
+        self, table: ActorTable, span: SpacySpan, entries: list[Entry], day: dt.date | None
+    ) -> None:
         entry = _prefer(entries)
         if entry.kind == KIND_PERSON:
             person = self.gaz.people[entry.key]
@@ -112,7 +119,9 @@ class Resolver:
         country = self.gaz.countries.get(code)
         name = country.name if country else code
         if sector is None:
-            return table.add(WorkingActor(id=code, name=name, country=code, sector=None, kind="state", origin="dictionary:countries"))
+            return table.add(
+                WorkingActor(id=code, name=name, country=code, sector=None, kind="state", origin="dictionary:countries")
+            )
         return table.add(
             WorkingActor(
                 id=f"{code}.{sector}", name=f"{name} ({sector})", country=code, sector=sector, kind="group",
@@ -140,7 +149,7 @@ class Resolver:
                     continue
                 country = table.locus
             actor = self.country_actor(table, country, noun.sector)
-            if modifier is not None and country != table.locus or modifier is not None:
+            if (modifier is not None and country != table.locus) or modifier is not None:
                 actor.country_inferred = False
             elif not actor.mentions:
                 actor.country_inferred = True
@@ -200,10 +209,26 @@ class Resolver:
             span = _trim_entity(ent)
             if span is None:
                 continue
-            if ent.label_ == "PERSON":
+            known = _same_person(table, span.text)
+            if known is not None:
+                # spaCy sometimes labels a bare surname ORG or GPE ("Trump imposed ..."): the person wins.
+                table.mention(known, span, "surname" if len(span) == 1 else "name")
+            elif ent.label_ == "PERSON":
                 self._person(doc, table, span)
             elif ent.label_ == "ORG":
                 self._organization(table, span)
+
+    def _surnames(self, doc: Doc, table: ActorTable, inside: _RangeTest) -> None:
+        """Bare surnames the entity recogniser missed, of people already named in full."""
+        surnames = {a.surname: a for a in table.actors.values() if a.surname}
+        for token in doc:
+            if (
+                token.pos_ == "PROPN"
+                and token.text in surnames
+                and token.i not in table.token_actor
+                and inside(token.idx)
+            ):
+                table.mention(surnames[token.text], doc[token.i : token.i + 1], "surname")
 
     def _person(self, doc: Doc, table: ActorTable, span: SpacySpan) -> None:
         known = _same_person(table, span.text)
@@ -268,7 +293,15 @@ _NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 
 
 def _prefer(entries: list[Entry]) -> Entry:
-    order = {KIND_PERSON: 0, KIND_ORG: 1, KIND_METONYM: 2, KIND_COUNTRY: 3, KIND_CAPITAL: 4, KIND_DEMONYM: 5, KIND_PLACE: 6}
+    order = {
+        KIND_PERSON: 0,
+        KIND_ORG: 1,
+        KIND_METONYM: 2,
+        KIND_COUNTRY: 3,
+        KIND_CAPITAL: 4,
+        KIND_DEMONYM: 5,
+        KIND_PLACE: 6,
+    }
     return min(entries, key=lambda e: order.get(e.kind, 9))
 
 
@@ -282,7 +315,7 @@ def _trim_entity(ent: SpacySpan) -> SpacySpan | None:
     doc = ent.doc
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and doc[end - 1].tag_ == "POS" or end > start and doc[end - 1].is_punct:
+    while (end > start and doc[end - 1].tag_ == "POS") or (end > start and doc[end - 1].is_punct):
         end -= 1
     if start >= end:
         return None

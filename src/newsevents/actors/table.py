@@ -47,6 +47,8 @@ class ActorTable:
     token_actor: dict[int, str] = field(default_factory=dict)
     # Compound references ("the two men") map a token to several actors.
     token_group: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # Tokens naming a place (country, capital, city, region) and the country it is in.
+    place_country: dict[int, str] = field(default_factory=dict)
     locus: str | None = None
     country_counts: Counter[str] = field(default_factory=Counter)
 

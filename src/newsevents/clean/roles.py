@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsevents.yamlio import YAMLError, load_yaml
-
 from newsevents.clean.metadata import is_byline, is_date_line
 from newsevents.records import Paragraph
+from newsevents.yamlio import load_yaml
 
 # Lines in a "Related stories" list are headlines: short and without a closing full stop.
 _HEADLINE_MAX_CHARS = 140
@@ -98,9 +97,7 @@ def _mark_related_lists(lines: list[str], roles: list[str], rules: list[str]) ->
                 j += 1
 
 
-def _mark_tail_run(
-    lines: list[str], roles: list[str], rules: list[str], weights: list[float], cues: RoleCues
-) -> None:
+def _mark_tail_run(lines: list[str], roles: list[str], rules: list[str], weights: list[float], cues: RoleCues) -> None:
     """Appeals and signatures at the end of a page form one run: mark the whole run.
 
     Walking back from the last paragraph, a paragraph joins the run when it has a boilerplate cue

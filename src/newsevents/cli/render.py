@@ -33,8 +33,15 @@ def render_result(result: ArticleResult, console: Console | None = None) -> None
         events.add_column(column, overflow="fold")
     for e in result.events:
         status = "negated" if e.negated else "hypothetical" if e.hypothetical else "asserted"
-        date = (e.date.value.isoformat() if e.date and e.date.value else e.date.text if e.date else "")
-        events.add_row(f"{e.category} ({e.cameo})", name(e.source), name(e.target), status, date, e.trigger.text + " | " + e.evidence.text[:140])
+        date = e.date.value.isoformat() if e.date and e.date.value else e.date.text if e.date else ""
+        events.add_row(
+            f"{e.category} ({e.cameo})",
+            name(e.source),
+            name(e.target),
+            status,
+            date,
+            e.trigger.text + " | " + e.evidence.text[:140],
+        )
     console.print(events)
 
     quotes = Table(title="Quotes", expand=True)

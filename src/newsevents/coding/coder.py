@@ -28,6 +28,8 @@ CODER_NAME = "rules.plover.v1"
 # Categories whose target, when the sentence names none, is the actor the story was just
 # talking about: a refusal answers someone, thanks go to someone.
 _PARTNER_FALLBACK = frozenset({"REJECT", "CONCEDE", "SUPPORT", "THREATEN"})
+# "X and Y are on the same side": a compound subject with no object acts on itself, pairwise.
+_MUTUAL_CATEGORIES = UNDIRECTED_CATEGORIES | {"SUPPORT"}
 
 
 @dataclass
@@ -89,12 +91,14 @@ class RuleCoder:
                 options += [_Candidate(p, token) for p in self.patterns.by_verb.get(lemma, ()) if _verb_fits(p, token)]
             if token.pos_ in ("NOUN", "PROPN"):
                 for key in {lemma, token.lower_}:
-                    options += [_Candidate(p, token) for p in self.patterns.by_noun.get(key, ()) if _noun_fits(p, token)]
+                    options += [
+                        _Candidate(p, token) for p in self.patterns.by_noun.get(key, ()) if _noun_fits(p, token)
+                    ]
             for pattern, span in phrase_hits.get(token.i, ()):
                 options.append(_Candidate(pattern, token, span))
             if options:
-                best = max(c.pattern.specificity for c in options)
-                found += [c for c in options if c.pattern.specificity == best]
+                best = max(_specificity(c) for c in options)
+                found += [c for c in options if _specificity(c) == best]
         return found
 
     # -- from a trigger to events ----------------------------------------------------------
@@ -107,7 +111,10 @@ class RuleCoder:
                 return []
             negated = False
         clause_verb = _clause_verb(trigger) if trigger.pos_ in ("NOUN", "PROPN") or cand.phrase is not None else trigger
-        if clause_verb is not trigger and clause_verb is not None and syntax.is_negated(clause_verb):
+        if clause_verb is not None and not sides.same_quote(trigger, clause_verb):
+            # Words in a quote are their own statement: the reporter's "has not sent" does not negate them.
+            clause_verb = None
+        if clause_verb is not None and clause_verb != trigger and syntax.is_negated(clause_verb):
             negated = negated or pattern.negation != "require"
         hypothetical = pattern.modality == "flag" and (
             syntax.is_hypothetical(trigger) or (clause_verb is not None and syntax.is_hypothetical(clause_verb))
@@ -117,21 +124,26 @@ class RuleCoder:
         if source.empty:
             return []
         domestic = pattern.domestic if pattern.domestic is not None else pattern.category in DOMESTIC_BY_DEFAULT
-        target = sides.resolve_unresolved_target(target, source, domestic)
-        if target.empty:
+        target = sides.resolve_unresolved_target(target, source, domestic, trigger)
+        mutual = len(source.ids) > 1 and pattern.category in _MUTUAL_CATEGORIES
+        if target.empty and not mutual:
             if domestic:
                 target = sides.domestic_target(source)
             elif pattern.category in _PARTNER_FALLBACK:
-                target = sides.partner(source, sentence)
+                target = sides.partner(source, sentence, trigger)
         pairs = _pairs(pattern.category, source, target)
         events = []
         for src, tgt in pairs:
-            if src.ids and tgt.ids and set(src.ids) == set(tgt.ids):
+            if src.ids and tgt.ids and set(src.ids) == set(tgt.ids) and "domestic" not in tgt.inferred:
                 continue
-            events.append(self._event(pattern, trigger, sentence, src, tgt, negated, hypothetical, dates, article, cand))
+            events.append(
+                self._event(pattern, trigger, sentence, src, tgt, negated, hypothetical, dates, article, cand)
+            )
         return events
 
-    def _event(self, pattern, trigger, sentence, src: Side, tgt: Side, negated, hypothetical, dates, article, cand) -> Event:  # type: ignore[no-untyped-def]
+    def _event(
+        self, pattern, trigger, sentence, src: Side, tgt: Side, negated, hypothetical, dates, article, cand
+    ) -> Event:  # type: ignore[no-untyped-def]
         trigger_span = cand.phrase if cand.phrase is not None else trigger.doc[trigger.i : trigger.i + 1]
         evidence = Span(start=sentence.start_char, end=sentence.end_char, text=sentence.text)
         inferred = tuple(sorted(set(src.inferred + tgt.inferred)))
@@ -161,6 +173,11 @@ class RuleCoder:
         )
 
 
+def _specificity(candidate: _Candidate) -> int:
+    # A fixed phrase ("thank you") says more than the bare verb it contains.
+    return candidate.pattern.specificity + (3 if candidate.phrase is not None else 0)
+
+
 def _ref(ids: tuple[str, ...]) -> str | tuple[str, ...] | None:
     if not ids:
         return None
@@ -168,10 +185,13 @@ def _ref(ids: tuple[str, ...]) -> str | tuple[str, ...] | None:
 
 
 def _pairs(category: str, source: Side, target: Side) -> list[tuple[Side, Side]]:
-    """Undirected events between members of one compound side become one event per pair."""
-    if target.empty and category in UNDIRECTED_CATEGORIES and len(source.ids) > 1:
+    """Events between the members of one compound side ("Turkey and Libya signed") become pairs."""
+    if target.empty and len(source.ids) > 1 and category in _MUTUAL_CATEGORIES:
         members = source.split()
-        return [(a, b) for n, a in enumerate(members) for b in members[n + 1 :]]
+        pairs = [(a, b) for n, a in enumerate(members) for b in members[n + 1 :]]
+        if category not in UNDIRECTED_CATEGORIES:
+            pairs += [(b, a) for a, b in pairs]
+        return pairs
     if target.empty:
         return []
     return [(source, target)]
@@ -180,18 +200,16 @@ def _pairs(category: str, source: Side, target: Side) -> list[tuple[Side, Side]]
 def _verb_fits(pattern: Pattern, verb: Token) -> bool:
     if pattern.particles and not any(c.dep_ == "prt" and c.lower_ in pattern.particles for c in verb.children):
         return False
-    if pattern.preps and not any(c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in pattern.preps for c in verb.children):
+    if pattern.preps and not any(
+        c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in pattern.preps for c in verb.children
+    ):
         return False
     if pattern.complements:
         comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp")]
         comps += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
         if not comps or ("*" not in pattern.complements and not any(c.lemma_ in pattern.complements for c in comps)):
             return False
-    if pattern.objects:
-        objects = [syntax.object_of(verb)] + list(syntax.prep_objects(verb, pattern.preps or ("on", "against", "for", "by")))
-        if not any(o is not None and (o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects) for o in objects):
-            return False
-    return True
+    return not (pattern.objects and not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects for o in syntax.object_nouns(verb)))
 
 
 def _noun_fits(pattern: Pattern, noun: Token) -> bool:
@@ -204,7 +222,14 @@ def _noun_fits(pattern: Pattern, noun: Token) -> bool:
     if not pattern.light_verbs:
         return True
     governor = _clause_verb(noun)
-    return governor is not None and governor.lemma_.lower() in pattern.light_verbs
+    if governor is None or governor.lemma_.lower() not in pattern.light_verbs:
+        return False
+    # The noun must be what the light verb acts on, not something nested in it ("a readout of the call").
+    return (
+        noun.head == governor
+        or (noun.head.dep_ in ("prep", "agent") and noun.head.head == governor)
+        or (noun.dep_ == "conj" and noun.head.head == governor)
+    )
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -212,7 +237,7 @@ def _clause_verb(token: Token) -> Token | None:
     node = token
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head == node:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
@@ -225,7 +250,7 @@ def _clause_verb(token: Token) -> Token | None:
 
 def _negated_head(token: Token) -> bool:
     head = token.head
-    return head is not token and token.dep_ in ("xcomp", "pcomp", "pobj", "prep") and syntax.is_negated(head)
+    return head != token and token.dep_ in ("xcomp", "pcomp", "pobj", "prep") and syntax.is_negated(head)
 
 
 def _nearest_date(dates: list[DateRef], sentence: SpacySpan, at: int) -> DateRef | None:

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsevents.yamlio import YAMLError, load_yaml
-
 from newsevents.records import PLOVER_CATEGORIES
+from newsevents.yamlio import load_yaml
 
 
 @dataclass(frozen=True)

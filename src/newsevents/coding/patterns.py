@@ -14,11 +14,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from newsevents.yamlio import YAMLError, load_yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from newsevents.errors import ConfigError
 from newsevents.records import PLOVER_CATEGORIES
+from newsevents.yamlio import YAMLError, load_yaml
 
 
 class Pattern(BaseModel):

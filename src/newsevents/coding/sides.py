@@ -52,9 +52,14 @@ class SideResolver:
             for token in span:
                 self.quote_of_token[token.i] = quote
 
+    def same_quote(self, a: Token, b: Token) -> bool:
+        return self.quote_of_token.get(a.i) is self.quote_of_token.get(b.i)
+
     # -- reading the slots -----------------------------------------------------------------
 
-    def sides(self, pattern: Pattern, trigger: Token, phrase: SpacySpan | None, clause_verb: Token | None) -> tuple[Side, Side]:
+    def sides(
+        self, pattern: Pattern, trigger: Token, phrase: SpacySpan | None, clause_verb: Token | None
+    ) -> tuple[Side, Side]:
         if phrase is not None:
             return self._phrase_sides(pattern, trigger, clause_verb)
         if trigger.pos_ in ("NOUN", "PROPN"):
@@ -88,16 +93,29 @@ class SideResolver:
         if pattern.target == "prep":
             side = self._first(syntax.prep_objects(verb, preps))
             if side.empty and obj is not None:
-                side = self._first(syntax.prep_objects(obj, preps))
+                # "pledged 50 million euros in aid to Sudan": the preposition hangs deeper.
+                side = self._first(syntax.nested_prep_objects(obj, preps))
             return side
         side = self.np_side(obj)
         if side.empty and not side.unresolved_token:
             side = self._first(syntax.prep_objects(verb, preps))
         if side.empty and obj is not None:
             # "imposed a tariff on Israeli goods": the target hangs from the object.
-            inner = self._first(syntax.prep_objects(obj, preps))
+            inner = self._first(
+                t
+                for n in [obj, *obj.conjuncts]
+                for p in syntax.children(n, "prep")
+                for t in syntax.children(p, "pobj")
+                if p.lower_ in preps
+            )
             if not inner.empty:
                 side = inner
+        if side.empty and not side.unresolved_token:
+            # "threatened to strike US bases": the target of the complement.
+            for comp in _complements(verb):
+                inner = self.np_side(syntax.object_of(comp))
+                if not inner.empty:
+                    return inner
         return side
 
     def _noun_sides(self, pattern: Pattern, noun: Token, verb: Token | None) -> tuple[Side, Side]:
@@ -108,10 +126,10 @@ class SideResolver:
         if source.empty and verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
             source = self.np_side(syntax.subject_of(verb))
         target = self._first(syntax.prep_objects(noun, preps))
-        if target.empty and verb is not None and syntax.object_of(verb) is not None and syntax.object_of(verb) is not noun:
+        if target.empty and verb is not None and syntax.object_of(verb) is not None and syntax.object_of(verb) != noun:
             target = self.np_side(syntax.object_of(verb))
         if target.empty and verb is not None:
-            target = self._first(t for t in syntax.prep_objects(verb, preps) if t is not noun)
+            target = self._first(t for t in syntax.prep_objects(verb, preps) if t != noun)
         if pattern.source == "speaker":
             source = self._speaker_side(noun) or source
         return source, target
@@ -162,18 +180,25 @@ class SideResolver:
             return own
         if depth > 2:
             return ()
-        for child in sorted((c for c in head.children if c.dep_ in _MODIFIERS), key=lambda c: -c.i):
-            found = self.table.actor_at(child.i) or self._np_actors(child, depth + 1)
-            if found:
-                return found
-        for obj in syntax.prep_objects(head, ("of", "from")):
-            found = self._np_actors(obj, depth + 1)
-            if found:
-                return found
         for appos in syntax.children(head, "appos"):
             found = self._np_actors(appos, depth + 1)
             if found:
                 return found
+        for child in sorted((c for c in head.children if c.dep_ in _MODIFIERS), key=lambda c: -c.i):
+            found = self.table.actor_at(child.i) or self._np_actors(child, depth + 1)
+            if found:
+                return found
+        for obj in syntax.prep_objects(head, ("of", "from", "by")):
+            found = self._np_actors(obj, depth + 1)
+            if found:
+                return found
+        if depth == 0:
+            # "the border with Finland", "targets of the regime": an actor deeper in the phrase.
+            for prep in syntax.children(head, "prep"):
+                for obj in syntax.children(prep, "pobj"):
+                    found = self._np_actors(obj, depth + 2)
+                    if found:
+                        return found
         return ()
 
     def _modifier_side(self, noun: Token) -> Side:
@@ -207,15 +232,17 @@ class SideResolver:
         else:
             scope = [t.i for t in token.sent]
         source_countries = self._countries(source.ids)
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for i in scope:
             for actor_id in self.table.actor_at(i):
-                if actor_id in source.ids or self.table.actors[actor_id].country in source_countries:
+                actor = self.table.actors[actor_id]
+                if actor_id in source.ids or actor.country in source_countries:
                     continue
-                distance = abs(i - token.i)
-                if best is None or distance < best[0]:
-                    best = (distance, actor_id)
-        return Side(ids=(best[1],)) if best else Side()
+                # People addressed or named in a quote are likelier targets than places in passing.
+                rank = (0 if actor.kind == "person" else 1, abs(i - token.i))
+                if best is None or rank < best[:2]:
+                    best = (*rank, actor_id)
+        return Side(ids=(best[2],)) if best else Side()
 
     # -- filling what the text leaves out --------------------------------------------------
 
@@ -238,25 +265,44 @@ class SideResolver:
         actor = self._country_actor(code)
         return Side(ids=(actor.id,), inferred=("domestic",))
 
-    def partner(self, source: Side, sentence: SpacySpan) -> Side:
-        """The last actor of another country mentioned before the trigger's sentence."""
+    def partner(self, source: Side, sentence: SpacySpan, trigger: Token) -> Side:
+        """The last actor of another country mentioned before the trigger."""
         countries = self._countries(source.ids)
         sentences = list(self.doc.sents)
         index = next((n for n, s in enumerate(sentences) if s.start == sentence.start), 0)
         for number in range(index, max(-1, index - _PARTNER_WINDOW), -1):
-            for token in reversed(list(sentences[number])):
+            for token in reversed([t for t in sentences[number] if t.i < trigger.i]):
                 for actor_id in self.table.actor_at(token.i):
                     actor = self.table.actors[actor_id]
                     if actor.country and actor.country not in countries and actor.kind != "organization":
                         return Side(ids=(actor_id,), inferred=("partner",))
         return Side()
 
-    def resolve_unresolved_target(self, target: Side, source: Side, domestic: bool) -> Side:
+    def resolve_unresolved_target(self, target: Side, source: Side, domestic: bool, trigger: Token) -> Side:
+        """A target phrase naming no actor ("targets", "two smugglers") takes the country where
+        the event happened, else (for domestic kinds of event) the source's country, else the locus."""
         if not target.empty or target.unresolved_token is None:
             return target
+        place = self._place_of(target.unresolved_token) or self._place_of(trigger)
         countries = self._countries(source.ids)
-        code = next(iter(countries)) if domestic and len(countries) == 1 else self.table.locus
+        if place is not None:
+            code: str | None = place
+        elif domestic and len(countries) == 1:
+            code = next(iter(countries))
+        else:
+            code = self.table.locus
         return self._placeholder(target, code)
+
+    def _place_of(self, token: Token) -> str | None:
+        """The country of a place named in the phrase's "in/at/near ..." modifiers."""
+        for prep in syntax.children(token, "prep"):
+            if prep.lower_ not in ("in", "at", "near", "inside", "across", "outside", "off", "on"):
+                continue
+            for pobj in syntax.children(prep, "pobj"):
+                for t in pobj.subtree:
+                    if t.i in self.table.place_country:
+                        return self.table.place_country[t.i]
+        return None
 
     def _placeholder(self, side: Side, country: str | None) -> Side:
         """An actor for a phrase that names no known one, placed in the story's main country."""
@@ -266,7 +312,7 @@ class SideResolver:
         if token is None:
             actor = self._country_actor(country)
             return Side(ids=(actor.id,), inferred=("locus",))
-        name = " ".join(t.text for t in token.subtree if t.dep_ in ("compound", "amod") or t is token) or token.text
+        name = " ".join(t.text for t in token.subtree if t.dep_ in ("compound", "amod") or t == token) or token.text
         actor = self.table.add(
             WorkingActor(
                 id=f"{country}.{slug(token.lemma_)}", name=name, country=country, sector=None, kind="group",
@@ -280,7 +326,9 @@ class SideResolver:
         existing = self.table.actors.get(code)
         if existing is not None:
             return existing
-        return self.table.add(WorkingActor(id=code, name=code, country=code, sector=None, kind="state", origin="rule:country"))
+        return self.table.add(
+            WorkingActor(id=code, name=code, country=code, sector=None, kind="state", origin="rule:country")
+        )
 
     def _countries(self, ids: tuple[str, ...]) -> set[str]:
         return {c for c in (self.table.actors[i].country for i in ids if i in self.table.actors) if c}

@@ -6,16 +6,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "shall", "'ll", "must", "ca", "wo", "ought"})
+MODALS = frozenset(
+    {"will", "would", "could", "might", "may", "should", "can", "shall", "'ll", "must", "ca", "wo", "ought"}
+)
 # Words whose complement has not happened (yet): "plans to strike", "a proposal to meet".
 IRREALIS_HEADS = frozenset({
-    "plan", "intend", "want", "seek", "hope", "aim", "propose", "prepare", "expect", "consider", "threaten",
+    "plan", "intend", "want", "seek", "commit", "hope", "aim", "propose", "prepare", "expect", "consider", "threaten",
     "vow", "pledge", "promise", "try", "attempt", "offer", "ask", "urge", "call", "demand", "wish", "plot",
-    "mull", "weigh", "push", "need", "order", "allow", "agree", "decide", "refuse", "fail", "decline", "seek",
-    "request", "encourage", "invite", "press", "pressure", "warn", "vote", "move", "look", "work", "struggle",
-    "proposal", "threat", "bid", "effort", "possibility", "prospect", "intention", "plan", "idea", "call",
-    "demand", "appeal", "readiness", "willingness", "right", "chance", "risk", "fear", "option", "order",
-    "going", "go", "set", "due", "likely", "able", "ready", "willing", "unable", "about", "poised", "expected",
+    "mull", "weigh", "push", "need", "order", "allow", "agree", "decide", "refuse", "fail", "decline", "request", "encourage", "invite", "press", "pressure", "warn", "vote", "move", "look", "work", "struggle",
+    "proposal", "threat", "bid", "effort", "possibility", "prospect", "intention", "idea", "appeal", "readiness", "willingness", "right", "chance", "risk", "fear", "option", "going", "go", "set", "due", "likely", "able", "ready", "willing", "unable", "about", "poised", "expected",
     "eager", "keen", "happy", "prepared", "determined",
 })  # fmt: skip
 NEGATING_HEADS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "halt", "cease", "abandon"})
@@ -35,9 +34,7 @@ def first_child(token: Token, *deps: str) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -56,13 +53,13 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The doer of ``verb``: its own subject, or the one it shares with the verb it depends on."""
     if depth > 5:
         return None
-    subject = first_child(verb, "nsubj", "csubj")
+    subject = nearest_subject(verb)
     if subject is not None:
         return antecedent(subject)
     if is_passive(verb):
         return agent_of(verb)
     head = verb.head
-    if head is verb:
+    if head == verb:
         return None
     if verb.dep_ == "xcomp":
         # Object control: "spurred Netanyahu to visit", "urged Iran to release".
@@ -79,6 +76,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and not is_passive(verb):
         return head
     return None
+
+
+def nearest_subject(verb: Token) -> Token | None:
+    """The subject closest to the verb: "(JTA) — President Trump posted" parses with two."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subjects:
+        return None
+    before = [s for s in subjects if s.i < verb.i]
+    return max(before, key=lambda s: s.i) if before else subjects[0]
 
 
 def object_of(verb: Token) -> Token | None:
@@ -101,15 +107,55 @@ def object_of(verb: Token) -> Token | None:
     return None
 
 
+def object_nouns(verb: Token) -> list[Token]:
+    """Nouns that can say what a verb deals in: its object, the nouns hanging from the object
+    ("50 million euros in aid"), and the objects of its prepositions ("speak by phone")."""
+    found: list[Token] = []
+    obj = object_of(verb)
+    if obj is not None:
+        found.append(obj)
+        found += [c for c in obj.conjuncts]
+        for prep in children(obj, "prep"):
+            found += list(children(prep, "pobj"))
+        found += [c for c in obj.children if c.dep_ in ("compound", "amod")]
+    for prep in children(verb, "prep", "agent", "dative", "prt"):
+        found += list(children(prep, "pobj"))
+    for comp in children(verb, "xcomp", "acomp"):
+        found.append(comp)
+    return found
+
+
 def prep_objects(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
     """Objects of the given prepositions attached to ``token`` ("talks with Iran")."""
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            for pobj in children(child, "pobj"):
-                yield pobj
+            yield from children(child, "pobj")
+
+
+def nested_prep_objects(token: Token, preps: tuple[str, ...], depth: int = 2) -> Iterator[Token]:
+    """Objects of the given prepositions on ``token`` or on nouns hanging from it by prepositions."""
+    yield from prep_objects(token, preps)
+    if depth > 0:
+        for prep in children(token, "prep"):
+            for pobj in children(prep, "pobj"):
+                yield from nested_prep_objects(pobj, preps, depth - 1)
 
 
 def is_negated(token: Token) -> bool:
+    """Negated itself, or the complement of a negated verb ("did not commit to removing")."""
+    if _negated_here(token):
+        return True
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "pcomp", "pobj", "prep") or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and _negated_here(node):
+            return True
+    return False
+
+
+def _negated_here(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children):
         return True
     if token.dep_ == "xcomp" and token.head.lemma_ in NEGATING_HEADS:
@@ -128,12 +174,15 @@ def is_hypothetical(token: Token) -> bool:
         if _irrealis_here(node):
             return True
         head = node.head
-        if head is node or node.dep_ not in _CLIMB_DEPS:
+        if head == node or node.dep_ not in _CLIMB_DEPS:
             return False
-        if node.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj") and head.lemma_.lower() in IRREALIS_HEADS:
-            # "plans to strike", "a plan to strike", "the possibility of talks", "going to attack".
-            if node.dep_ != "dobj" or head.pos_ == "NOUN":
-                return True
+        # "plans to strike", "a plan to strike", "the possibility of talks", "going to attack".
+        if (
+            node.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj")
+            and head.lemma_.lower() in IRREALIS_HEADS
+            and (node.dep_ != "dobj" or head.pos_ == "NOUN")
+        ):
+            return True
         if node.dep_ == "ccomp":
             return False
         node = head
@@ -146,7 +195,12 @@ def _irrealis_here(token: Token) -> bool:
             return True
         if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
             return True
-        if child.dep_ == "aux" and child.lower_ == "to" and token.dep_ in ("ccomp", "ROOT") and token.head.lemma_ == "be":
+        if (
+            child.dep_ == "aux"
+            and child.lower_ == "to"
+            and token.dep_ in ("ccomp", "ROOT")
+            and token.head.lemma_ == "be"
+        ):
             return True
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
 

@@ -27,7 +27,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: paragraphs and page furniture never run together."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text or "\n" in previous.whitespace_:
+        if (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_:
             token.is_sent_start = True
     return doc
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsevents.yamlio import YAMLError, load_yaml
 from spacy.tokens import Doc, Token
 
 from newsevents.actors.table import ActorTable
+from newsevents.coding import syntax
 from newsevents.records import Article, Quote, SourceCited, Span
+from newsevents.yamlio import load_yaml
 
 COMPONENT = "quotes.rules.v1"
 
@@ -174,7 +175,9 @@ class QuoteExtractor:
         if not pieces:
             return None, None
         s_start, s_end = pieces[0][0], pieces[-1][1]
-        clause = "".join(ch if not inside_quote[s_start + k] else " " for k, ch in enumerate(article.text[s_start:s_end]))
+        clause = "".join(
+            ch if not inside_quote[s_start + k] else " " for k, ch in enumerate(article.text[s_start:s_end])
+        )
         for channel in self.lex.channels:
             m = channel.pattern.search(clause)
             if not m:
@@ -203,7 +206,9 @@ class QuoteExtractor:
                 if pobj is not None:
                     found.append(_cited(doc, table, pobj, "according_to"))
             elif token.lower_ in self.lex.hedges:
-                found.append(SourceCited(name=token.text, start=token.idx, end=token.idx + len(token.text), kind="reportedly"))
+                found.append(
+                    SourceCited(name=token.text, start=token.idx, end=token.idx + len(token.text), kind="reportedly")
+                )
             elif token.lemma_ in self.lex.reporting_verbs and token.pos_ == "VERB":
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
@@ -243,10 +248,10 @@ def _speaker_token(verb: Token) -> Token | None:
     for _ in range(4):
         if node is None:
             return None
-        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = syntax.nearest_subject(node) or syntax.first_child(node, "nsubjpass")
         if subject is not None:
             return subject
-        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "parataxis") and node.head is not node:
+        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "parataxis") and node.head != node:
             node = node.head
         else:
             return None
@@ -257,7 +262,7 @@ def _speaker(doc: Doc, table: ActorTable, subject: Token) -> tuple[str | None, s
     """The speaker's actor id, name and the words naming them."""
     tokens = sorted(subject.subtree, key=lambda t: t.i)
     # Prefer the head's own actor, then any actor inside the phrase (a title before a name).
-    candidates = [subject] + [t for t in tokens if t is not subject]
+    candidates = [subject] + [t for t in tokens if t != subject]
     for token in candidates:
         ids = table.actor_at(token.i)
         if ids:
@@ -290,7 +295,9 @@ def _only_quote(text: str, paragraph, start: int, end: int) -> bool:  # type: ig
 
 def _is_partial(text: str, paragraph_start: int, start: int, end: int) -> bool:
     before = text[paragraph_start : max(paragraph_start, start - 1)].rstrip()
-    return bool(before) and not before.endswith((":", ",", ".")) and not text[start:end].rstrip().endswith((".", "!", "?"))
+    return (
+        bool(before) and not before.endswith((":", ",", ".")) and not text[start:end].rstrip().endswith((".", "!", "?"))
+    )
 
 
 def _cited(doc: Doc, table: ActorTable, token: Token, kind: str) -> SourceCited:
@@ -298,4 +305,6 @@ def _cited(doc: Doc, table: ActorTable, token: Token, kind: str) -> SourceCited:
     phrase = doc[tokens[0].i : tokens[-1].i + 1]
     ids = next((table.actor_at(t.i) for t in [token, *tokens] if table.actor_at(t.i)), ())
     name = table.actors[ids[0]].name if ids else phrase.text
-    return SourceCited(name=name, start=phrase.start_char, end=phrase.end_char, kind=kind, actor=ids[0] if ids else None)
+    return SourceCited(
+        name=name, start=phrase.start_char, end=phrase.end_char, kind=kind, actor=ids[0] if ids else None
+    )

@@ -1,0 +1,90 @@
+"""The coder on single sentences we wrote in the style of wire copy, across regions and categories.
+
+Each case: a sentence, the publication date, and the (category, source country, target country)
+the sentence reports as having happened; ``absent`` lists readings that must not be asserted
+(plans, threats, denials, conditions).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import triples
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    # AGREE / CONSULT / SUPPORT / COOPERATE / AID
+    ("Kenya and Ethiopia signed a border security agreement in Nairobi on Tuesday.", {("AGREE", "ETH", "KEN")}, set()),
+    (
+        "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday.",
+        {("CONSULT", "JPN", "KOR")},
+        set(),
+    ),
+    (
+        "Brazil's foreign minister held talks with his Argentine counterpart in Brasilia.",
+        {("CONSULT", "BRA", "ARG")},
+        set(),
+    ),
+    ("The Indian prime minister spoke by phone with the Emir of Qatar on Sunday.", {("CONSULT", "IND", "QAT")}, set()),
+    (
+        "German Chancellor Olaf Scholz praised Poland for taking in refugees from Ukraine.",
+        {("SUPPORT", "DEU", "POL")},
+        set(),
+    ),
+    ("The European Union pledged 50 million euros in humanitarian aid to Sudan.", {("AID", "EUR", "SDN")}, set()),
+    ("Washington sent air defence systems to Kyiv last month, the Pentagon said.", {("AID", "USA", "UKR")}, set()),
+    # REQUEST / ACCUSE / REJECT / THREATEN
+    (
+        "The United Nations called on Myanmar's military to release detained politicians.",
+        {("REQUEST", "UNO", "MMR")},
+        set(),
+    ),
+    ("Pakistan accused India of violating the ceasefire along the Line of Control.", {("ACCUSE", "PAK", "IND")}, set()),
+    (
+        "Chinese officials condemned the Philippine navy's manoeuvres near the Scarborough Shoal.",
+        {("ACCUSE", "CHN", "PHL")},
+        set(),
+    ),
+    ("Venezuela rejected a proposal by Colombia to reopen the border crossing.", {("REJECT", "VEN", "COL")}, set()),
+    ("North Korea threatened to strike US bases in Guam.", {("THREATEN", "PRK", "USA")}, {("ASSAULT", "PRK", "USA")}),
+    # PROTEST / SANCTION / MOBILIZE / COERCE / ASSAULT
+    (
+        "Thousands of Serbian students protested against the government in Belgrade on Saturday.",
+        {("PROTEST", "SRB", "SRB")},
+        set(),
+    ),
+    (
+        "Canada imposed sanctions on Iranian officials over the crackdown on protesters.",
+        {("SANCTION", "CAN", "IRN")},
+        set(),
+    ),
+    ("Niger expelled the French ambassador on Monday.", {("SANCTION", "NER", "FRA")}, set()),
+    ("Russia deployed troops near the border with Finland.", {("MOBILIZE", "RUS", "FIN")}, set()),
+    (
+        "Turkish police detained 40 people suspected of links to the Islamic State group in Istanbul.",
+        {("COERCE", "TUR", "TUR")},
+        set(),
+    ),
+    ("Israeli aircraft struck targets in southern Lebanon overnight.", {("ASSAULT", "ISR", "LBN")}, set()),
+    ("Saudi-led coalition jets bombed Houthi positions near Sanaa.", {("ASSAULT", "SAU", "YEM")}, set()),
+    # CONCEDE / RETREAT
+    (
+        "Ethiopia released two Kenyan journalists on Friday after three weeks in detention.",
+        {("RETREAT", "ETH", "KEN")},
+        set(),
+    ),
+    ("The Peruvian prime minister resigned on Wednesday after weeks of protests.", {("RETREAT", "PER", "PER")}, set()),
+    ("Washington eased sanctions on Venezuela's oil sector.", {("CONCEDE", "USA", "VEN")}, set()),
+    # Not events: plans, conditions, negations, hypotheticals
+    ("Iran said it would retaliate if Israel attacked its nuclear sites.", set(), {("ASSAULT", "ISR", "IRN")}),
+    ("The rebels are planning to attack the capital, the army said.", set(), {("ASSAULT", "MLI", "MLI")}),
+    ("Police did not arrest anyone at the rally in Nairobi.", set(), {("COERCE", "KEN", "KEN")}),
+    ("The two leaders are expected to meet in Geneva next week.", set(), set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "absent"), CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_is_coded(extract, sentence, expected, absent):
+    found = triples(extract(sentence, published="2024-06-10"))
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not (absent & found), f"coded as real: {absent & found}"
