@@ -21,6 +21,11 @@ _PERSON_TITLES = {
     "president", "minister", "prime minister", "premier", "chancellor", "secretary", "king", "queen", "leader",
     "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "senator", "ambassador", "envoy", "general",
 }  # fmt: skip
+# Role nouns that point back at the last person named: "the accused", "the gunman".
+_PERSON_ROLES = frozenset(
+    "accused suspect defendant gunman attacker assailant shooter killer bomber perpetrator man woman victim"
+    " candidate journalist photographer reporter".split()
+)
 _OWNED_GROUPS = {"office", "government", "administration", "cabinet", "camp", "aides", "spokesman", "spokesperson"}
 
 # How far back (in sentences) a pronoun looks for its antecedent.
@@ -52,7 +57,7 @@ def resolve_references(doc: Doc, table: ActorTable, inside: Callable[[int], bool
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
         elif lower in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
             _pair(doc, table, token)
-        elif token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+        elif token.pos_ in ("NOUN", "VERB", "ADJ") and any(c.lower_ == "the" for c in token.children):
             _titled_person(doc, table, token)
         if token.lower_ in _OWNED_GROUPS:
             _owned_group(doc, table, token)
@@ -125,7 +130,15 @@ def _pair(doc: Doc, table: ActorTable, token: Token) -> None:
 
 
 def _titled_person(doc: Doc, table: ActorTable, token: Token) -> None:
-    """'The minister', 'the prime minister': the last person mentioned with that title."""
+    """'The minister', 'the prime minister': the last person mentioned with that title;
+    'the accused', 'the gunman': the last person mentioned."""
+    if token.lower_ in _PERSON_ROLES and token.tag_ in ("NN", "VBN", "JJ"):
+        for i in range(token.i - 1, max(-1, token.i - 200), -1):
+            actor_id = table.token_actor.get(i)
+            if actor_id is not None and table.actors[actor_id].kind == "person":
+                table.mention(table.actors[actor_id], doc[token.i - 1 : token.i + 1], "nominal")
+                return
+        return
     phrase = token.lower_
     if token.i > 0 and f"{doc[token.i - 1].lower_} {phrase}" in _PERSON_TITLES:
         phrase = f"{doc[token.i - 1].lower_} {phrase}"

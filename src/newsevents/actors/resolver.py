@@ -289,6 +289,7 @@ class Resolver:
         table.mention(actor, span, "name")
 
 
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "det", "prep", "pobj"})
 _NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 
 
@@ -338,8 +339,9 @@ def _description_tokens(doc: Doc, span: SpacySpan, head: Token) -> Iterable[Toke
     """Tokens that describe a person: the title before the name and appositions after it."""
     # Title words written before the name in the same noun phrase ("Sea-Eye spokesperson").
     i = span.start - 1
-    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case", "punct", "det", "prep", "pobj"):
-        if doc[i].is_sent_start or doc[i].text in (",", ";"):
+    sentence_start = span[0].sent.start
+    while i >= sentence_start and doc[i].dep_ in _TITLE_DEPS:
+        if doc[i].text in (",", ";"):
             break
         yield doc[i]
         i -= 1

@@ -10,6 +10,11 @@ from newsevents.errors import InputError
 
 log = logging.getLogger(__name__)
 
+# trafilatura logs ERROR lines ("empty HTML tree", "discarding data") for pages it cannot use;
+# the InputError raised here says the same once, naming the file, so its own lines are noise on
+# the command line. Quieted only when nobody has set its level.
+_TRAFILATURA_LOG = logging.getLogger("trafilatura")
+
 
 @dataclass(frozen=True)
 class ExtractedPage:
@@ -24,24 +29,27 @@ def html_to_text(html: str, origin: str) -> ExtractedPage:
     """The main text of a page, paragraphs one per line, with its metadata.
 
     trafilatura drops navigation, cookie banners, figure captions and related-story boxes; what
-    it lets through is classified again by the plain-text rules.
+    it lets through is classified again by the plain-text rules. ``bare_extraction`` returns a
+    ``Document`` in trafilatura 2.x (a dict in 1.x), with paragraphs joined by line breaks.
     """
     import trafilatura  # imported here: it costs 0.3 s and plain-text runs never need it
 
+    if _TRAFILATURA_LOG.level == logging.NOTSET:
+        _TRAFILATURA_LOG.setLevel(logging.CRITICAL)
     try:
-        doc = trafilatura.bare_extraction(
+        page = trafilatura.bare_extraction(
             html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(origin, f"cannot parse HTML: {exc}") from exc
-    if doc is None or not (doc.text or "").strip():
+    if page is None or not (page.text or "").strip():
         raise InputError(origin, "no article text found in the HTML page")
     published = None
-    if doc.date:
+    if page.date:
         try:
-            published = dt.date.fromisoformat(doc.date[:10])
+            published = dt.date.fromisoformat(page.date[:10])
         except ValueError:
-            log.debug("%s: unusable date %r", origin, doc.date)
+            log.debug("%s: unusable date %r", origin, page.date)
     return ExtractedPage(
-        text=doc.text, title=doc.title or None, published=published, url=doc.url or None, sitename=doc.sitename or None
+        text=page.text, title=page.title or None, published=published, url=page.url or None, sitename=page.sitename or None
     )

@@ -207,9 +207,16 @@ def _verb_fits(pattern: Pattern, verb: Token) -> bool:
     if pattern.complements:
         comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp")]
         comps += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
-        if not comps or ("*" not in pattern.complements and not any(c.lemma_ in pattern.complements for c in comps)):
+        if "*" in pattern.complements:
+            # Any verb, but as an infinitive or gerund ("urged Iran to release"), not "told X that".
+            comps = [c for c in comps if c.dep_ != "ccomp" or any(a.lower_ == "to" for a in c.children)]
+        elif comps:
+            comps = [c for c in comps if c.lemma_ in pattern.complements]
+        if not comps:
             return False
-    return not (pattern.objects and not any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects for o in syntax.object_nouns(verb)))
+    if not pattern.objects:
+        return True
+    return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects for o in syntax.object_nouns(verb))
 
 
 def _noun_fits(pattern: Pattern, noun: Token) -> bool:

@@ -41,7 +41,7 @@ class Pattern(BaseModel):
     # Complement verbs that must follow ("refuse to X", "agree to X"): any lemma if ["*"].
     complements: tuple[str, ...] = ()
     # Who acts: the clause's subject, or the speaker of the quote the trigger stands in.
-    source: Literal["subject", "speaker"] = "subject"
+    source: Literal["subject", "speaker", "none"] = "subject"
     # Where the target is: the verb's object, the object of one of target_preps, the clause's
     # subject ("Iran is in great danger"), another actor named in the same quote or sentence, or nowhere.
     target: Literal["object", "prep", "none", "complement_object", "subject", "mentioned"] = "object"

@@ -16,6 +16,26 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself",
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
 # Default prepositions that introduce a target when a pattern names none.
 _TARGET_PREPS = ("with", "on", "against", "to", "at", "into", "toward", "towards", "from")
+_PLACE_NOUNS = frozenset(
+    "town city village province region district area site island neighborhood neighbourhood suburb county"
+    " municipality port capital".split()
+)
+# Nouns for people and groups: an unnamed side made of these is still an actor ("two smugglers").
+_PEOPLE_NOUNS = frozenset("""
+person people man men woman women child children boy girl boys girls family families individual individuals
+suspect suspects accused defendant defendants attacker attackers assailant assailants gunman gunmen shooter bomber
+bombers killer killers perpetrator perpetrators militant militants fighter fighters rebel rebels insurgent insurgents
+soldier soldiers troops officer officers police policeman policemen guard guards official officials leader leaders
+member members resident residents civilian civilians villager villagers citizen citizens national nationals
+migrant migrants refugee refugees worker workers smuggler smugglers trafficker traffickers victim victims
+protester protesters protestor protestors demonstrator demonstrators activist activists student students
+journalist journalists reporter reporters photographer photojournalist passenger passengers prisoner prisoners
+detainee detainees hostage hostages captive captives user users mercenary mercenaries crew sailor sailors
+pilot pilots doctor doctors nurse nurses teacher teachers priest priests worshipper worshippers voter voters
+opponent opponents critic critics dissident dissidents lawmaker lawmakers politician politicians minister ministers
+diplomat diplomats ambassador envoy spy spies agent agents staff employee employees group groups gang gangs
+supporter supporters follower followers crowd crowds mob fisherman fishermen farmer farmers someone somebody
+""".split())
 # How far back (in sentences) the partner of a reply is looked for.
 _PARTNER_WINDOW = 3
 
@@ -137,10 +157,16 @@ class SideResolver:
     def _phrase_sides(self, pattern: Pattern, trigger: Token, verb: Token | None) -> tuple[Side, Side]:
         anchor = verb if verb is not None else trigger
         source = self._speaker_side(trigger) if pattern.source == "speaker" else None
-        if source is None:
+        if pattern.source == "none":
+            source = Side()
+        elif source is None:
             source = self.np_side(syntax.subject_of(anchor))
         if pattern.target == "subject":
-            target = self.np_side(syntax.subject_of(anchor))
+            subject = syntax.subject_of(anchor)
+            if subject is not None and subject.dep_ == "expl":
+                # "there were suspects in custody": the real subject is the attribute.
+                subject = syntax.first_child(anchor, "attr")
+            target = self.np_side(subject)
         elif pattern.target == "mentioned":
             target = self._mentioned(trigger, source)
         elif pattern.target == "none":
@@ -172,6 +198,9 @@ class SideResolver:
         return Side(ids=tuple(ids), span=span)
 
     def _np_actors(self, head: Token, depth: int = 0) -> tuple[str, ...]:
+        if head.lemma_.lower() in _PLACE_NOUNS and not self.table.actor_at(head.i):
+            # "the town of Pandeglang", "the city of Aden": a place, not an actor.
+            return ()
         quote = self.quote_of_token.get(head.i)
         if quote is not None and quote.speaker and head.lower_ in _FIRST_PERSON:
             return (quote.speaker,)
@@ -250,10 +279,12 @@ class SideResolver:
         if not source.empty:
             return source
         speaker = self._speaker_side(trigger)
-        if speaker is not None and pattern.source != "subject":
+        if speaker is not None and pattern.source == "speaker":
             return speaker
-        if source.unresolved_token is not None or _agentless(trigger):
-            return self._placeholder(source, self.table.locus)
+        if pattern.source == "none" or _agentless(trigger):
+            return self._placeholder(Side(), self.table.locus)
+        if source.unresolved_token is not None and _animate(source.unresolved_token):
+            return self._placeholder(source, self._place_of(source.unresolved_token) or self.table.locus)
         return source
 
     def domestic_target(self, source: Side) -> Side:
@@ -287,6 +318,9 @@ class SideResolver:
         countries = self._countries(source.ids)
         if place is not None:
             code: str | None = place
+        elif not _animate(target.unresolved_token):
+            # "seized these firearms", "supported independence": no actor on the receiving end.
+            return Side()
         elif domestic and len(countries) == 1:
             code = next(iter(countries))
         else:
@@ -332,6 +366,13 @@ class SideResolver:
 
     def _countries(self, ids: tuple[str, ...]) -> set[str]:
         return {c for c in (self.table.actors[i].country for i in ids if i in self.table.actors) if c}
+
+
+def _animate(token: Token) -> bool:
+    """People or groups ("two smugglers", "at least eight", "protesters"), not things."""
+    if token.pos_ in ("PROPN", "NUM") or token.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    return token.lemma_.lower() in _PEOPLE_NOUNS or token.lower_ in _PEOPLE_NOUNS
 
 
 def _complements(verb: Token) -> list[Token]:

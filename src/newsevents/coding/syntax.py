@@ -34,7 +34,15 @@ def first_child(token: Token, *deps: str) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    """Passive voice, including bare participles: "the man arrested on Friday", ", charged with murder"."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return False
+    if verb.dep_ in ("acl", "advcl"):
+        return True
+    # "was arrested and charged": a bare second participle shares the first one's voice.
+    return verb.dep_ == "conj" and verb.head != verb and is_passive(verb.head)
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -95,6 +103,9 @@ def object_of(verb: Token) -> Token | None:
             return antecedent(subject)
         if verb.dep_ == "acl":
             return verb.head
+        if verb.dep_ in ("advcl", "conj") and verb.head != verb:
+            # "Tarrant appeared in court, charged with murder": the head clause's subject.
+            return object_of(verb.head) if is_passive(verb.head) else nearest_subject(verb.head)
         return None
     obj = first_child(verb, "dobj", "dative")
     if obj is not None:
