@@ -7,7 +7,17 @@ import sys
 
 import typer
 
+from newsevents.cli.export import export_command
 from newsevents.cli.extract import extract_command
+from newsevents.cli.ingest import ingest_command
+from newsevents.cli.query import (
+    actors_command,
+    article_command,
+    events_command,
+    quotes_command,
+    sql_command,
+    timeline_command,
+)
 
 app = typer.Typer(
     name="newsevents",
@@ -17,6 +27,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("extract")(extract_command)
+app.command("ingest")(ingest_command)
+app.command("events")(events_command)
+app.command("timeline")(timeline_command)
+app.command("actors")(actors_command)
+app.command("quotes")(quotes_command)
+app.command("article")(article_command)
+app.command("sql")(sql_command)
+app.command("export")(export_command)
 
 
 @app.callback()

@@ -109,7 +109,10 @@ def _source_name(article: Row) -> str:
 
 
 def link_events(
-    con: duckdb.DuckDBPyConnection, events: Sequence[Row], articles: Mapping[str, Row], options: LinkOptions | None = None
+    con: duckdb.DuckDBPyConnection,
+    events: Sequence[Row],
+    articles: Mapping[str, Row],
+    options: LinkOptions | None = None,
 ) -> None:
     """Set ``link_id`` on each event row, creating and updating linked events in the database."""
     if not events:

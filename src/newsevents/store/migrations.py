@@ -135,9 +135,13 @@ def migrate(con: duckdb.DuckDBPyConnection, *, target: int = SCHEMA_VERSION) -> 
     """Apply the missing migrations up to ``target``; returns the version reached."""
     version = current_version(con)
     if version > SCHEMA_VERSION:
-        raise StoreError(f"the database has schema version {version}; this newsevents knows up to {SCHEMA_VERSION}: upgrade newsevents")
+        raise StoreError(
+            f"the database has schema version {version}; this newsevents knows up to {SCHEMA_VERSION}: upgrade newsevents"
+        )
     if version == 0:
-        con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL, description VARCHAR)")
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL, description VARCHAR)"
+        )
     for number, description, apply in MIGRATIONS:
         if version < number <= target:
             log.info("migrating store to schema version %d: %s", number, description)

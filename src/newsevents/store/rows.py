@@ -51,7 +51,9 @@ def side_summary(ids: Sequence[str] | None, actors: Mapping[str, Actor]) -> tupl
     found = [actors.get(i) for i in ids]
     countries = sorted({a.country for a in found if a is not None and a.country})
     label = " + ".join(a.name if a is not None else i for a, i in zip(found, ids, strict=True))
-    keys = sorted({(a.country or "@" + a.name.lower()) if a is not None else "@" + i for a, i in zip(found, ids, strict=True)})
+    keys = sorted(
+        {(a.country or "@" + a.name.lower()) if a is not None else "@" + i for a, i in zip(found, ids, strict=True)}
+    )
     return ("+".join(countries) or None), label, "+".join(keys)
 
 
@@ -77,7 +79,14 @@ def result_rows(result: ArticleResult, *, article_id: str, version: str, now: dt
         "components": json.dumps(result.components, sort_keys=True), "newsevents_version": version, "ingested_at": now,
     })  # fmt: skip
     rows["article_urls"].append(
-        {"article_id": article_id, "url": a.url, "source": a.source, "origin": a.origin, "published": a.published, "added_at": now}
+        {
+            "article_id": article_id,
+            "url": a.url,
+            "source": a.source,
+            "origin": a.origin,
+            "published": a.published,
+            "added_at": now,
+        }
     )
     rows["paragraphs"] = [
         {"article_id": article_id, "idx": p.index, "role": p.role, "start": p.start, "end": p.end, "rule": p.rule}
@@ -87,7 +96,14 @@ def result_rows(result: ArticleResult, *, article_id: str, version: str, now: dt
         rows["actors"].append({"article_id": article_id, "actor_id": actor.id, "name": actor.name, "country": actor.country,
                                "sector": actor.sector, "kind": actor.kind, "role": actor.role, "origin": actor.origin})  # fmt: skip
         rows["mentions"].extend(
-            {"article_id": article_id, "actor_id": actor.id, "start": m.start, "end": m.end, "text": m.text, "via": m.via}
+            {
+                "article_id": article_id,
+                "actor_id": actor.id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "via": m.via,
+            }
             for m in actor.mentions
         )
     rows["quotes"] = [_quote_row(q, article_id, actors) for q in result.quotes]
@@ -101,7 +117,14 @@ def result_rows(result: ArticleResult, *, article_id: str, version: str, now: dt
 
 
 def _date(d: DateRef) -> Row:
-    return {"text": d.text, "start": d.start, "end": d.end, "value": d.value, "precision": d.precision, "relative": d.relative}
+    return {
+        "text": d.text,
+        "start": d.start,
+        "end": d.end,
+        "value": d.value,
+        "precision": d.precision,
+        "relative": d.relative,
+    }
 
 
 def _quote_row(q: Quote, article_id: str, actors: Mapping[str, Actor]) -> Row:

@@ -12,28 +12,31 @@ batch in flight, and the next run writes it again.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 import pyarrow as pa
 
 from newsevents.errors import NotFoundError, StoreError
-from newsevents.records import ArticleResult
+from newsevents.records import ArticleResult, RawDocument
 from newsevents.store.arrow import fetch_arrow, insert_arrow, registered, scalar, table_schema
 from newsevents.store.linking import LinkOptions, link_events
 from newsevents.store.migrations import SCHEMA_VERSION, current_version, migrate
+from newsevents.store.queries import EventFilter
 from newsevents.store.rows import TABLES, Row, result_from_rows, result_rows
 
 log = logging.getLogger(__name__)
 
+FrameKind = Literal["pandas", "polars", "arrow"]
 DEFAULT_DB = "newsevents.duckdb"
 ENV_DB = "NEWSEVENTS_DB"
 # Child tables written with each article, in the order they are read back.
@@ -88,7 +91,9 @@ def connect(path: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyCo
 class Store:
     """Articles, their extractions and linked events in one DuckDB file."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool, link_options: LinkOptions) -> None:
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool, link_options: LinkOptions
+    ) -> None:
         self.con = con
         self.path = path
         self.read_only = read_only
@@ -148,7 +153,9 @@ class Store:
         try:
             stored = self._stored_ids([r.article.content_hash for r in results] + [c.content_hash for c in copies])
             if replace:
-                self._drop_extractions([stored[r.article.content_hash] for r in results if r.article.content_hash in stored])
+                self._drop_extractions(
+                    [stored[r.article.content_hash] for r in results if r.article.content_hash in stored]
+                )
             fresh, flags, extra = self._sort_out(results, stored, replace=replace)
             extra.extend(copies)
             self._insert(fresh, stored, replace=replace, now=now)
@@ -169,7 +176,9 @@ class Store:
         if not hashes:
             return {}
         with registered(self.con, "_hashes", pa.table({"h": pa.array(hashes, pa.string())})):
-            rows = self.con.execute("SELECT content_hash, id FROM articles WHERE content_hash IN (SELECT h FROM _hashes)")
+            rows = self.con.execute(
+                "SELECT content_hash, id FROM articles WHERE content_hash IN (SELECT h FROM _hashes)"
+            )
             return dict(rows.fetchall())
 
     def _sort_out(
@@ -200,9 +209,13 @@ class Store:
 
     def _taken_ids(self, ids: list[str]) -> set[str]:
         with registered(self.con, "_ids", pa.table({"id": pa.array(ids, pa.string())})):
-            return {r[0] for r in self.con.execute("SELECT id FROM articles WHERE id IN (SELECT id FROM _ids)").fetchall()}
+            return {
+                r[0] for r in self.con.execute("SELECT id FROM articles WHERE id IN (SELECT id FROM _ids)").fetchall()
+            }
 
-    def _insert(self, fresh: list[tuple[str, ArticleResult]], stored: dict[str, str], *, replace: bool, now: dt.datetime) -> None:
+    def _insert(
+        self, fresh: list[tuple[str, ArticleResult]], stored: dict[str, str], *, replace: bool, now: dt.datetime
+    ) -> None:
         if not fresh:
             return
         tables: dict[str, list[Row]] = {name: [] for name in TABLES}
@@ -210,7 +223,7 @@ class Store:
             rows = result_rows(result, article_id=article_id, version=package_version(), now=now)
             if result.article.content_hash in stored:
                 del rows["articles"], rows["article_urls"]  # replaced: the article row is updated below
-                self._update_article(rows_components=result.components, article_id=article_id)
+                self._update_article(components=result.components, article_id=article_id)
             for name, items in rows.items():
                 tables[name].extend(items)
         articles = {i: {"id": i, "source": r.article.source, "url": r.article.url} for i, r in fresh}
@@ -219,12 +232,10 @@ class Store:
             if tables[name]:
                 insert_arrow(self.con, name, pa.Table.from_pylist(tables[name], schema=table_schema(self.con, name)))
 
-    def _update_article(self, *, rows_components: dict[str, str], article_id: str) -> None:
-        import json
-
+    def _update_article(self, *, components: dict[str, str], article_id: str) -> None:
         self.con.execute(
             "UPDATE articles SET components = ?, newsevents_version = ? WHERE id = ?",
-            [json.dumps(rows_components, sort_keys=True), package_version(), article_id],
+            [json.dumps(components, sort_keys=True), package_version(), article_id],
         )
 
     def _add_urls(self, copies: list[SeenCopy], ids: dict[str, str], now: dt.datetime) -> None:
@@ -292,3 +303,50 @@ class Store:
     def query(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run one parameterised query and return an Arrow table."""
         return fetch_arrow(self.con, sql, params)
+
+    def iter_documents(self, *, chunk: int = 500) -> Iterator[RawDocument]:
+        """Stored articles as documents again (their cleaned text), to re-extract them with a newer coder."""
+        ids = [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY ingested_at, id").fetchall()]
+        for start in range(0, len(ids), chunk):
+            for row in self._rows("articles", ids[start : start + chunk]):
+                yield RawDocument(id=row["id"], content=row["text"], origin=row["origin"] or row["id"], url=row["url"],
+                                  title=row["title"], published=row["published"], source=row["source"])  # fmt: skip
+
+    # -- frames ------------------------------------------------------------------------------
+
+    def events_frame(self, f: EventFilter | None = None, *, mentions: bool = False, limit: int = 1_000_000_000,
+                     kind: FrameKind = "pandas") -> Any:  # fmt: skip
+        """Linked events (or mentions) as a pandas or polars DataFrame (or an Arrow table)."""
+        from newsevents.store import queries
+
+        return to_frame(queries.events(self.con, f or EventFilter(), mentions=mentions, limit=limit), kind)
+
+    def timeline_frame(self, f: EventFilter | None = None, *, by: str = "month", mentions: bool = False,
+                       kind: FrameKind = "pandas") -> Any:  # fmt: skip
+        """Counts and Goldstein sums per period and category (long form) as a DataFrame."""
+        from newsevents.store import queries
+
+        return to_frame(queries.timeline(self.con, f or EventFilter(), by=by, mentions=mentions), kind)
+
+    def table_frame(self, table: str, *, kind: FrameKind = "pandas") -> Any:
+        """A whole stored table as a DataFrame."""
+        if table not in (*TABLES, "linked_events"):
+            raise NotFoundError(f"no table {table!r}; tables: {', '.join((*TABLES, 'linked_events'))}")
+        return to_frame(fetch_arrow(self.con, f"SELECT * FROM {table}"), kind)
+
+
+def to_frame(table: pa.Table, kind: FrameKind) -> Any:
+    """An Arrow table as pandas (``pip install newsevents[frames]``), polars, or left as Arrow."""
+    if kind == "arrow":
+        return table
+    if kind == "polars":
+        try:
+            import polars
+        except ImportError as exc:
+            raise StoreError("polars is not installed: pip install polars") from exc
+        return polars.from_arrow(table)
+    try:
+        import pandas  # noqa: F401 (to_pandas needs it; a clear message beats pyarrow's)
+    except ImportError as exc:
+        raise StoreError("pandas is not installed: pip install 'newsevents[frames]'") from exc
+    return table.to_pandas()
