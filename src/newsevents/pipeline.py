@@ -99,15 +99,22 @@ class Pipeline:
         quotes, sources = self.quotes.extract(doc, article, table)
         dates = find_dates(doc, body, article.published)
         events = self.coder.code(doc, article, table, quotes, dates)
+        referenced = {ref for e in events for side in (e.source, e.target) for ref in _refs(side)}
         return ArticleResult(
             article=article,
-            actors=table.freeze(),
+            actors=table.freeze(referenced),
             quotes=tuple(quotes),
             events=tuple(events),
             sources_cited=tuple(sources),
             dates=tuple(dates),
             components=dict(self.components),
         )
+
+
+def _refs(side: str | tuple[str, ...] | None) -> tuple[str, ...]:
+    if side is None:
+        return ()
+    return side if isinstance(side, tuple) else (side,)
 
 
 def _without_wire(article: Article, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -80,13 +80,15 @@ def _antecedent(doc, table, token, sentence_of, sentences, fits) -> WorkingActor
             if fits(actor) and actor.id not in [c[1].id for c in candidates]:
                 subject = t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
                 candidates.append((subject, actor, t.i))
+        subjects = [c for c in candidates if c[0]]
+        if number == here:
+            # In the pronoun's own sentence only a subject is a likely antecedent:
+            # "Speaking to Martin Smith of PBS, he said" is not Smith speaking.
+            if subjects:
+                return subjects[-1][1]
+            continue
         if candidates:
-            subjects = [c for c in candidates if c[0]]
-            if number == here and not subjects:
-                best = candidates[-1][1]
-            else:
-                best = (subjects[-1] if subjects else candidates[-1])[1]
-            return best
+            return (subjects[-1] if subjects else candidates[-1])[1]
     return best
 
 

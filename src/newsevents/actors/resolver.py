@@ -51,7 +51,12 @@ class Resolver:
         """Actors mentioned in the character ``ranges`` of ``doc`` (the story's paragraphs)."""
         table = ActorTable()
         inside = _RangeTest(ranges)
-        matches = [(span, entries) for span, entries in self.gaz.match(doc) if inside(span.start_char)]
+        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        matches = [
+            (span, entries)
+            for span, entries in self.gaz.match(doc)
+            if inside(span.start_char) and not _inside_person_name(span, entries, people)
+        ]
         table.locus = self._locus(matches, table)
         for span, entries in matches:
             self._dictionary_mention(table, span, entries, day)
@@ -132,10 +137,9 @@ class Resolver:
     # -- "the Syrian army", "Iran's foreign ministry", "police" ------------------------------
 
     def _groups(self, doc: Doc, table: ActorTable, inside: _RangeTest) -> None:
+        last_by_noun: dict[str, WorkingActor] = {}
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") or not inside(token.idx):
-                continue
-            if token.i in table.token_actor and self._sector_noun_at(doc, token) is None:
                 continue
             found = self._sector_noun_at(doc, token)
             if found is None:
@@ -143,24 +147,44 @@ class Resolver:
             start, noun = found
             if any(i in table.token_actor for i in range(start, token.i + 1)):
                 continue
-            country, modifier = self._country_modifier(doc, token, table)
-            if country is None:
-                if not _definite_or_plural(token) or table.locus is None:
-                    continue
-                country = table.locus
-            actor = self.country_actor(table, country, noun.sector)
-            if (modifier is not None and country != table.locus) or modifier is not None:
+            owner, modifier = self._owner(doc, token, table)
+            if owner is not None and owner.kind in ("organization", "person"):
+                # "an Interpol spokesperson" speaks for Interpol; "Trump's administration" acts for Trump.
+                actor = owner
+            elif owner is not None and owner.country:
+                actor = self.country_actor(table, owner.country, noun.sector)
+            elif noun.noun in last_by_noun and _definite(token):
+                # "the spokesperson" after "an Interpol spokesperson".
+                actor = last_by_noun[noun.noun]
+            elif _definite_or_plural(token) and table.locus is not None:
+                actor = self.country_actor(table, table.locus, noun.sector)
+                actor.country_inferred = actor.country_inferred or not actor.mentions
+            else:
+                continue
+            if owner is not None:
                 actor.country_inferred = False
-            elif not actor.mentions:
-                actor.country_inferred = True
-            if noun.people:
+            if noun.people and actor.kind == "group":
                 actor.plural = True
-            first = min(start, modifier.i) if modifier is not None and modifier.i < start else start
-            if modifier is not None and modifier.i < start:
-                # The modifier ("Syrian") already points at the state: the group takes the whole phrase.
-                for i in range(modifier.i, start):
-                    table.token_actor.pop(i, None)
+            last_by_noun[noun.noun] = actor
+            first = modifier.i if modifier is not None and modifier.i < start else start
+            # The modifier ("Syrian") pointed at the state alone: the group takes the whole phrase.
+            table.unmention(doc, range(first, start))
             table.mention(actor, doc[first : token.i + 1], "sector")
+
+    def _owner(self, doc: Doc, token: Token, table: ActorTable) -> tuple[WorkingActor | None, Token | None]:
+        """The actor a noun's modifiers name: "Syrian army", "Iran's ministry", "police of Belarus"."""
+        for child in token.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i < token.i:
+                actor_id = table.token_actor.get(child.i)
+                if actor_id is not None:
+                    return table.actors[actor_id], child
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for"):
+                for pobj in child.children:
+                    actor_id = table.token_actor.get(pobj.i) if pobj.dep_ == "pobj" else None
+                    if actor_id is not None and table.actors[actor_id].kind != "person":
+                        return table.actors[actor_id], None
+        return None, None
 
     def _sector_noun_at(self, doc: Doc, token: Token):  # type: ignore[no-untyped-def]  # (start, SectorNoun)
         """The longest sector noun ending at ``token`` ("foreign ministry", "riot police")."""
@@ -177,29 +201,6 @@ class Resolver:
                 return start, noun
         return None
 
-    def _country_modifier(self, doc: Doc, token: Token, table: ActorTable) -> tuple[str | None, Token | None]:
-        """The country a noun's modifiers name: "Syrian army", "Iran's ministry", "police of Belarus"."""
-        for child in token.children:
-            if child.dep_ in _MODIFIER_DEPS and child.i < token.i:
-                code = self._country_at(child.i, table)
-                if code:
-                    return code, child
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        code = self._country_at(pobj.i, table)
-                        if code:
-                            return code, None
-        return None, None
-
-    def _country_at(self, index: int, table: ActorTable) -> str | None:
-        actor_id = table.token_actor.get(index)
-        if actor_id is None:
-            return None
-        actor = table.actors[actor_id]
-        return actor.country if actor.kind in ("state", "group", "organization") else None
-
     # -- people and organisations the dictionary does not know ------------------------------
 
     def _named_entities(self, doc: Doc, table: ActorTable, inside: _RangeTest) -> None:
@@ -210,7 +211,7 @@ class Resolver:
             if span is None:
                 continue
             known = _same_person(table, span.text)
-            if known is not None:
+            if known is not None and ent.label_ != "PERSON":
                 # spaCy sometimes labels a bare surname ORG or GPE ("Trump imposed ..."): the person wins.
                 table.mention(known, span, "surname" if len(span) == 1 else "name")
             elif ent.label_ == "PERSON":
@@ -234,6 +235,13 @@ class Resolver:
         known = _same_person(table, span.text)
         if known is not None:
             table.mention(known, span, "surname" if len(span) == 1 else "name")
+            if known.country_inferred:
+                # A later mention may say what the first did not: "Turkish national Hatice Cengiz".
+                country, sector, org = self._describe_person(doc, span, table)
+                country = country or (org.country if org else None)
+                if country:
+                    known.country, known.country_inferred = country, False
+                    known.sector = known.sector or sector
             return
         country, sector, org = self._describe_person(doc, span, table)
         actor = table.add(
@@ -293,6 +301,13 @@ _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "d
 _NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 
 
+def _inside_person_name(span: SpacySpan, entries: list[Entry], people: list[tuple[int, int]]) -> bool:
+    """A place or country name inside a person's name is part of the name: "Nikki Holland"."""
+    if any(e.kind in (KIND_PERSON, KIND_ORG) for e in entries):
+        return False
+    return any(start < span.start and span.end <= end for start, end in people)
+
+
 def _prefer(entries: list[Entry]) -> Entry:
     order = {
         KIND_PERSON: 0,
@@ -304,6 +319,10 @@ def _prefer(entries: list[Entry]) -> Entry:
         KIND_PLACE: 6,
     }
     return min(entries, key=lambda e: order.get(e.kind, 9))
+
+
+def _definite(token: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in token.children)
 
 
 def _definite_or_plural(token: Token) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.records import Actor, Mention
@@ -69,6 +70,16 @@ class ActorTable:
             Mention(start=span.start_char, end=span.end_char, text=span.text, actor_id=actor.id, via=via)
         )
 
+    def unmention(self, doc: Doc, indices: range) -> None:
+        """Forget the mentions covering these tokens (a larger phrase is about to claim them)."""
+        for i in indices:
+            actor_id = self.token_actor.pop(i, None)
+            if actor_id is None:
+                continue
+            actor = self.actors[actor_id]
+            char = doc[i].idx
+            actor.mentions = [m for m in actor.mentions if not m.start <= char < m.end]
+
     def mention_group(self, actor_ids: tuple[str, ...], span: SpacySpan, via: str) -> None:
         for i in range(span.start, span.end):
             self.token_group[i] = actor_ids
@@ -82,10 +93,12 @@ class ActorTable:
             return (self.token_actor[index],)
         return self.token_group.get(index, ())
 
-    def freeze(self) -> tuple[Actor, ...]:
+    def freeze(self, referenced: set[str] | None = None) -> tuple[Actor, ...]:
+        """The actors with mentions, plus those ``referenced`` by events though never named
+        (a domestic event's target is the source's own country)."""
         out = []
         for actor in self.actors.values():
-            if not actor.mentions:
+            if not actor.mentions and actor.id not in (referenced or set()):
                 continue
             mentions = tuple(sorted(actor.mentions, key=lambda m: (m.start, m.end)))
             out.append(
@@ -100,5 +113,5 @@ class ActorTable:
                     mentions=mentions,
                 )
             )
-        out.sort(key=lambda a: a.mentions[0].start)
+        out.sort(key=lambda a: a.mentions[0].start if a.mentions else 10**12)
         return tuple(out)

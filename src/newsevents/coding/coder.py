@@ -124,8 +124,11 @@ class RuleCoder:
         if source.empty:
             return []
         domestic = pattern.domestic if pattern.domestic is not None else pattern.category in DOMESTIC_BY_DEFAULT
+        had_phrase = target.unresolved_token is not None
         target = sides.resolve_unresolved_target(target, source, domestic, trigger)
-        mutual = len(source.ids) > 1 and pattern.category in _MUTUAL_CATEGORIES
+        mutual = len(source.ids) > 1 and pattern.category in _MUTUAL_CATEGORIES and not had_phrase
+        if target.inanimate:
+            return []
         if target.empty and not mutual:
             if domestic:
                 target = sides.domestic_target(source)

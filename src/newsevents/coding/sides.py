@@ -36,6 +36,14 @@ opponent opponents critic critics dissident dissidents lawmaker lawmakers politi
 diplomat diplomats ambassador envoy spy spies agent agents staff employee employees group groups gang gangs
 supporter supporters follower followers crowd crowds mob fisherman fishermen farmer farmers someone somebody
 """.split())
+# Entities that are never actors: "On Thursday" is not whom Macron called on.
+_NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
+# What someone said or proposed: a target phrase of this kind stands for whoever said it.
+_SPEECH_ACT_NOUNS = frozenset(
+    "call appeal statement proposal suggestion recommendation remarks remark comments comment offer request"
+    " demand plan initiative move idea decision announcement warning threat position stance claim accusation"
+    " allegation criticism".split()
+)
 # How far back (in sentences) the partner of a reply is looked for.
 _PARTNER_WINDOW = 3
 
@@ -49,6 +57,8 @@ class Side:
     inferred: tuple[str, ...] = ()
     # A noun phrase was there ("assailants", "two smugglers") but named no known actor.
     unresolved_token: Token | None = None
+    # The phrase names a thing, not an actor ("seized firearms"): no side to infer.
+    inanimate: bool = False
 
     @property
     def empty(self) -> bool:
@@ -157,7 +167,8 @@ class SideResolver:
     def _phrase_sides(self, pattern: Pattern, trigger: Token, verb: Token | None) -> tuple[Side, Side]:
         anchor = verb if verb is not None else trigger
         source = self._speaker_side(trigger) if pattern.source == "speaker" else None
-        if pattern.source == "none":
+        if pattern.source == "none" or (pattern.source == "speaker" and source is None):
+            # Words meant as the speaker's own ("unacceptable") with no known speaker: nobody to code.
             source = Side()
         elif source is None:
             source = self.np_side(syntax.subject_of(anchor))
@@ -169,6 +180,9 @@ class SideResolver:
             target = self.np_side(subject)
         elif pattern.target == "mentioned":
             target = self._mentioned(trigger, source)
+        elif pattern.target == "subject_or_mentioned":
+            # "Nabil's murder is unacceptable", "Macron's suggestion evokes a colonialist mentality".
+            target = self._criticised(trigger, source)
         elif pattern.target == "none":
             target = Side()
         else:
@@ -192,6 +206,8 @@ class SideResolver:
                     ids.append(actor_id)
         span = _np_span(token)
         if not ids:
+            if token.ent_type_ in _NOT_ACTOR_ENTITIES:
+                return Side()
             if token.pos_ in ("NOUN", "PROPN", "NUM") or token.lower_ in ("someone", "somebody"):
                 return Side(span=span, unresolved_token=token)
             return Side()
@@ -217,6 +233,17 @@ class SideResolver:
             found = self.table.actor_at(child.i) or self._np_actors(child, depth + 1)
             if found:
                 return found
+        for obj in syntax.prep_objects(head, ("including", "like")):
+            # "his critics, including Greenpeace": the named member stands for the group.
+            found = self._np_actors(obj, depth + 1)
+            if found:
+                return found
+        for clause in syntax.children(head, "relcl"):
+            if clause.lemma_ in ("include", "comprise"):
+                obj = syntax.first_child(clause, "dobj")
+                found = self._np_actors(obj, depth + 1) if obj is not None else ()
+                if found:
+                    return found
         for obj in syntax.prep_objects(head, ("of", "from", "by")):
             found = self._np_actors(obj, depth + 1)
             if found:
@@ -252,6 +279,26 @@ class SideResolver:
         if quote is None or not quote.speaker:
             return None
         return Side(ids=(quote.speaker,), span=quote.speaker_span, inferred=("speaker",))
+
+    def _criticised(self, trigger: Token, source: Side) -> Side:
+        """What a judgement is about: its clause's subject, or the object of "called X '...'",
+        or else another actor named in the quote."""
+        quote = self.quote_of_token.get(trigger.i)
+        node = trigger
+        while node.head != node and node.dep_ not in ("ROOT", "ccomp", "parataxis"):
+            if quote is not None and self.quote_of_token.get(node.head.i) is not quote:
+                break
+            node = node.head
+        subject = syntax.subject_of(node) if node.pos_ in ("VERB", "AUX") else None
+        side = self.np_side(subject)
+        if not side.empty and not set(side.ids) & set(source.ids):
+            return side
+        outside = node.head if node.head != node else None
+        if outside is not None and outside.lemma_ in ("call", "describe", "label", "brand", "term", "dub", "deem"):
+            side = self.np_side(syntax.first_child(outside, "dobj"))
+            if not side.empty:
+                return side
+        return self._mentioned(trigger, source)
 
     def _mentioned(self, token: Token, source: Side) -> Side:
         """Another actor named in the same quote (or sentence) as the trigger."""
@@ -314,13 +361,17 @@ class SideResolver:
         the event happened, else (for domestic kinds of event) the source's country, else the locus."""
         if not target.empty or target.unresolved_token is None:
             return target
-        place = self._place_of(target.unresolved_token) or self._place_of(trigger)
+        token = target.unresolved_token
+        place = self._place_of(token) or self._place_of(trigger)
         countries = self._countries(source.ids)
         if place is not None:
             code: str | None = place
-        elif not _animate(target.unresolved_token):
+        elif token.lemma_.lower() in _SPEECH_ACT_NOUNS:
+            # "The call was seconded by Merkel": the call of the actor the story was just about.
+            return replace(self.partner(source, trigger.sent, trigger), span=target.span)
+        elif not _animate(token):
             # "seized these firearms", "supported independence": no actor on the receiving end.
-            return Side()
+            return Side(inanimate=True)
         elif domestic and len(countries) == 1:
             code = next(iter(countries))
         else:

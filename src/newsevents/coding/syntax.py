@@ -16,6 +16,8 @@ IRREALIS_HEADS = frozenset({
     "mull", "weigh", "push", "need", "order", "allow", "agree", "decide", "refuse", "fail", "decline", "request", "encourage", "invite", "press", "pressure", "warn", "vote", "move", "look", "work", "struggle",
     "proposal", "threat", "bid", "effort", "possibility", "prospect", "intention", "idea", "appeal", "readiness", "willingness", "right", "chance", "risk", "fear", "option", "going", "go", "set", "due", "likely", "able", "ready", "willing", "unable", "about", "poised", "expected",
     "eager", "keen", "happy", "prepared", "determined",
+    # What someone is accused or suspected of is alleged, not reported as fact.
+    "accuse", "blame", "suspect", "allege", "charge", "claim", "deny",
 })  # fmt: skip
 NEGATING_HEADS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "halt", "cease", "abandon"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})

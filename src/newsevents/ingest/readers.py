@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from newsevents.errors import InputError
-from newsevents.ingest.decode import UNKNOWN_KIND
+from newsevents.ingest.decode import UNKNOWN_KIND, binary_kind
 from newsevents.ingest.feed import read_feed
 from newsevents.ingest.jsonl import read_jsonl
 from newsevents.ingest.options import ReadOptions
 from newsevents.ingest.paths import expand_paths
-from newsevents.ingest.sniff import detect_kind
+from newsevents.ingest.sniff import HEAD_BYTES, detect_kind
 from newsevents.ingest.text import read_html_file, read_text_file
 from newsevents.ingest.warc import read_warc
 from newsevents.records import Failure, RawDocument
@@ -39,7 +39,6 @@ READERS: dict[str, Reader] = {
 _UNREADABLE = {
     "json": "a JSON file, not JSON Lines: put one article object per line",
     "gzip": "gzip-compressed, but not JSON Lines or WARC inside: decompress it first",
-    "binary": UNKNOWN_KIND,
 }
 
 
@@ -61,7 +60,7 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[RawDocument | Failur
         kind = detect_kind(path)
         reader = READERS.get(kind)
         if reader is None:
-            raise InputError(origin, _UNREADABLE.get(kind, UNKNOWN_KIND))
+            raise InputError(origin, _refusal(kind, path))
         for item in reader(path, options):
             count += 1
             yield item
@@ -74,3 +73,12 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[RawDocument | Failur
     except Exception as exc:  # a parser's bug on odd input must cost one file, not the batch
         log.debug("%s: unexpected error", origin, exc_info=True)
         yield Failure(origin=origin, message=f"unexpected error while reading ({type(exc).__name__}: {exc})")
+
+
+def _refusal(kind: str, path: Path) -> str:
+    """Why no reader takes the file; for binary files, what its first bytes say it is."""
+    if kind in _UNREADABLE:
+        return _UNREADABLE[kind]
+    with path.open("rb") as stream:
+        found = binary_kind(stream.read(HEAD_BYTES))
+    return f"{UNKNOWN_KIND} (it looks like {found})" if found else UNKNOWN_KIND

@@ -112,11 +112,13 @@ class QuoteExtractor:
         if len(words) < 2 or self._is_scare(doc, end):
             return None
         paragraph = next(p for p in article.paragraphs if p.start <= start < p.end)
-        verb = self._attribution_verb(doc, start, end, paragraph, inside_quote)
+        verb = _colon_verb(doc, article.text, start, paragraph.start) or self._attribution_verb(
+            doc, start, end, paragraph, inside_quote
+        )
         speaker_id = speaker_name = None
         speaker_span = channel = channel_span = None
         if verb is not None:
-            subject = _speaker_token(verb)
+            subject = _speaker_token(verb, table)
             if subject is not None:
                 speaker_id, speaker_name, speaker_span = _speaker(doc, table, subject)
             channel, channel_span = self._channel(doc, article, table, verb, inside_quote)
@@ -232,38 +234,64 @@ def _char_mask(length: int, spans: list[tuple[int, int]]) -> list[bool]:
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    for token in doc:
-        if token.idx >= char and not token.is_space:
-            return token if token.idx <= char + 1 else None
-    return None
+    """The token starting at ``char`` or one character later (after a space), if any."""
+    span = doc.char_span(char, min(char + 2, len(doc.text)), alignment_mode="expand")
+    if span is None:
+        return None
+    return next((t for t in span if t.idx >= char and not t.is_space), None)
 
 
-def _speaker_token(verb: Token) -> Token | None:
-    """The subject of a speech verb, climbing through "adding", "calling it" and the like."""
+def _colon_verb(doc: Doc, text: str, start: int, paragraph_start: int) -> Token | None:
+    """The verb of a clause that introduces the quote with a colon: "Bolsonaro opposed it: '...'"."""
+    before = text[paragraph_start : max(paragraph_start, start - 1)].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = _token_at(doc, paragraph_start + len(before) - 1)
+    if colon is None or colon.i == 0:
+        return None
+    # The top-most verb of the words before the colon (the parse may hang the colon on the quote).
+    node, verb = doc[colon.i - 1], None
+    while True:
+        if node.pos_ in ("VERB", "AUX"):
+            verb = node
+        if node.head == node or node.head.i > colon.i:
+            return verb
+        node = node.head
+
+
+def _speaker_token(verb: Token, table: ActorTable) -> Token | None:
+    """The subject of a speech verb, climbing through "adding", "calling it" and the like.
+
+    Climbing stops at the first subject that names an actor; a subject that names none ("the
+    trial would not be impartial, saying ...") is kept only if nothing better is found.
+    """
     if verb.lower_ == "according":
         to = next((c for c in verb.children if c.lower_ == "to"), None)
         target = to if to is not None else verb
         return next((c for c in target.children if c.dep_ == "pobj"), None)
-    node: Token | None = verb
+    node: Token = verb
+    first: Token | None = None
     for _ in range(4):
-        if node is None:
-            return None
         subject = syntax.nearest_subject(node) or syntax.first_child(node, "nsubjpass")
         if subject is not None:
-            return subject
+            if any(table.actor_at(t.i) for t in subject.subtree):
+                return subject
+            first = first or subject
         if node.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "parataxis") and node.head != node:
             node = node.head
         else:
-            return None
-    return None
+            break
+    return first
 
 
 def _speaker(doc: Doc, table: ActorTable, subject: Token) -> tuple[str | None, str | None, Span | None]:
     """The speaker's actor id, name and the words naming them."""
     tokens = sorted(subject.subtree, key=lambda t: t.i)
-    # Prefer the head's own actor, then any actor inside the phrase (a title before a name).
-    candidates = [subject] + [t for t in tokens if t != subject]
-    for token in candidates:
+    # A person named in the phrase speaks ("The mayor of Paris, Anne Hidalgo"); else the head's
+    # own actor ("an Interpol spokesperson" speaks for Interpol); else any actor in the phrase.
+    ordered = sorted(tokens, key=lambda t: abs(t.i - subject.i))
+    people = [t for t in ordered if table.actor_at(t.i) and table.actors[table.actor_at(t.i)[0]].kind == "person"]
+    for token in people + [subject] + ordered:
         ids = table.actor_at(token.i)
         if ids:
             actor = table.actors[ids[0]]

@@ -62,6 +62,8 @@ class IngestSummary:
 
 
 Progress = Callable[[IngestSummary], None]
+# Extraction of one batch of cleaned articles; the default runs the spaCy pipeline.
+Analyser = Callable[[list[Article]], list[ArticleResult | Failure]]
 
 # -- worker side ------------------------------------------------------------------------------
 
@@ -96,9 +98,11 @@ class Ingest:
     """One ingest run into the store at ``db``."""
 
     def __init__(
-        self, db: Path, pipeline_options: PipelineOptions, options: IngestOptions, progress: Progress | None = None
-    ) -> None:
+        self, db: Path, pipeline_options: PipelineOptions | None, options: IngestOptions,
+        progress: Progress | None = None, *, analyser: Analyser | None = None,
+    ) -> None:  # fmt: skip
         self.db = db
+        self.analyser = analyser
         self.pipeline_options = pipeline_options
         self.options = options
         self.progress = progress or (lambda _summary: None)
@@ -162,6 +166,9 @@ class Ingest:
         self.progress(self.summary)
 
     def _analysed(self, batches: Iterator[list[Article]]) -> Iterator[list[ArticleResult | Failure]]:
+        if self.analyser is not None:
+            yield from map(self.analyser, batches)
+            return
         if self.options.workers <= 1:
             from newsevents.pipeline import Pipeline
 
