@@ -42,7 +42,10 @@ def html_to_text(html: str, origin: str) -> ExtractedPage:
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(origin, f"cannot parse HTML: {exc}") from exc
-    if page is None or not (page.text or "").strip():
+    if isinstance(page, dict):  # only with as_dict=True; says so to the type checker
+        raise TypeError("trafilatura returned a dict: is it older than 2.0?")
+    text = (page.text or "") if page is not None else ""
+    if page is None or not text.strip():
         raise InputError(origin, "no article text found in the HTML page")
     published = None
     if page.date:
@@ -51,5 +54,5 @@ def html_to_text(html: str, origin: str) -> ExtractedPage:
         except ValueError:
             log.debug("%s: unusable date %r", origin, page.date)
     return ExtractedPage(
-        text=page.text, title=page.title or None, published=published, url=page.url or None, sitename=page.sitename or None
+        text=text, title=page.title or None, published=published, url=page.url or None, sitename=page.sitename or None
     )

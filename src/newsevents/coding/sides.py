@@ -36,6 +36,7 @@ opponent opponents critic critics dissident dissidents lawmaker lawmakers politi
 diplomat diplomats ambassador envoy spy spies agent agents staff employee employees group groups gang gangs
 supporter supporters follower followers crowd crowds mob fisherman fishermen farmer farmers someone somebody
 """.split())
+_AUTHORITY_SECTORS = frozenset({"COP", "JUD", "SPY", "MIL"})
 # Entities that are never actors: "On Thursday" is not whom Macron called on.
 _NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
 # What someone said or proposed: a target phrase of this kind stands for whoever said it.
@@ -245,9 +246,10 @@ class SideResolver:
                 if found:
                     return found
         for obj in syntax.prep_objects(head, ("of", "from", "by")):
-            found = self._np_actors(obj, depth + 1)
+            # "agencies from Germany, South Korea and the United States": every member counts.
+            found = tuple(a for member in (obj, *obj.conjuncts) for a in self._np_actors(member, depth + 1))
             if found:
-                return found
+                return tuple(dict.fromkeys(found))
         if depth == 0:
             # "the border with Finland", "targets of the regime": an actor deeper in the phrase.
             for prep in syntax.children(head, "prep"):
@@ -329,7 +331,11 @@ class SideResolver:
         if speaker is not None and pattern.source == "speaker":
             return speaker
         if pattern.source == "none" or _agentless(trigger):
-            return self._placeholder(Side(), self.table.locus)
+            # "Jong was arrested, but South Korea's police ...": an authority named nearby did it.
+            authority = self._authority_in(trigger.sent)
+            if authority is not None:
+                return Side(ids=(authority,), inferred=("authority",))
+            return self._placeholder(Side(), self._place_of(trigger) or self.table.locus)
         if source.unresolved_token is not None and _animate(source.unresolved_token):
             return self._placeholder(source, self._place_of(source.unresolved_token) or self.table.locus)
         return source
@@ -377,6 +383,15 @@ class SideResolver:
         else:
             code = self.table.locus
         return self._placeholder(target, code)
+
+    def _authority_in(self, sentence: SpacySpan) -> str | None:
+        """An actor of the state's coercive or judicial arms named in the sentence."""
+        for token in sentence:
+            for actor_id in self.table.actor_at(token.i):
+                actor = self.table.actors[actor_id]
+                if actor.sector in _AUTHORITY_SECTORS and actor.kind in ("group", "organization"):
+                    return actor_id
+        return None
 
     def _place_of(self, token: Token) -> str | None:
         """The country of a place named in the phrase's "in/at/near ..." modifiers."""

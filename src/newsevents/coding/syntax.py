@@ -112,6 +112,12 @@ def object_of(verb: Token) -> Token | None:
     obj = first_child(verb, "dobj", "dative")
     if obj is not None:
         return antecedent(obj)
+    for conj in children(verb, "conj"):
+        # "shuttered and seized the site": the first verb shares the second one's object.
+        if conj.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            shared = first_child(conj, "dobj")
+            if shared is not None:
+                return shared
     if verb.dep_ == "relcl":
         # "the journalist whom police arrested": the object is the modified noun.
         rel = next((c for c in verb.children if c.lower_ in ("whom", "which", "that") and c.dep_ == "dobj"), None)

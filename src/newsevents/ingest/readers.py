@@ -18,7 +18,7 @@ from newsevents.ingest.feed import read_feed
 from newsevents.ingest.jsonl import read_jsonl
 from newsevents.ingest.options import ReadOptions
 from newsevents.ingest.paths import expand_paths
-from newsevents.ingest.sniff import HEAD_BYTES, detect_kind
+from newsevents.ingest.sniff import kind_for, read_head
 from newsevents.ingest.text import read_html_file, read_text_file
 from newsevents.ingest.warc import read_warc
 from newsevents.records import Failure, RawDocument
@@ -57,10 +57,11 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[RawDocument | Failur
     origin = str(path)
     count = 0
     try:
-        kind = detect_kind(path)
+        head = read_head(path)
+        kind = kind_for(path.name, head)
         reader = READERS.get(kind)
         if reader is None:
-            raise InputError(origin, _refusal(kind, path))
+            raise InputError(origin, _refusal(kind, head))
         for item in reader(path, options):
             count += 1
             yield item
@@ -75,10 +76,9 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[RawDocument | Failur
         yield Failure(origin=origin, message=f"unexpected error while reading ({type(exc).__name__}: {exc})")
 
 
-def _refusal(kind: str, path: Path) -> str:
+def _refusal(kind: str, head: bytes) -> str:
     """Why no reader takes the file; for binary files, what its first bytes say it is."""
     if kind in _UNREADABLE:
         return _UNREADABLE[kind]
-    with path.open("rb") as stream:
-        found = binary_kind(stream.read(HEAD_BYTES))
+    found = binary_kind(head)
     return f"{UNKNOWN_KIND} (it looks like {found})" if found else UNKNOWN_KIND

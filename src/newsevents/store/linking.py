@@ -5,7 +5,8 @@ same dyad (each side compared by country, or by actor name where no country is k
 is ignored for the undirected categories AGREE, CONSULT and COOPERATE), days no more than
 ``window_days`` apart (the event's own date at day precision, else the article's), and similar
 evidence: a token Jaccard of at least ``min_jaccard`` on the evidence sentences, or the same
-trigger word with at least ``min_jaccard_same_trigger``.
+trigger word with at least ``min_jaccard_same_trigger`` (names of the sides and the trigger itself are left out
+of the comparison: they are compared already).
 
 Linking runs at write time, inside the article's transaction: the candidates are looked up by a
 64-bit hash of (category, status, dyad) that is indexed, then compared in Python. A new mention
@@ -46,7 +47,7 @@ class LinkOptions:
 
     window_days: int = 3
     min_jaccard: float = 0.3
-    min_jaccard_same_trigger: float = 0.1
+    min_jaccard_same_trigger: float = 0.15
 
 
 def tokens(text: str) -> frozenset[str]:
@@ -73,7 +74,14 @@ def link_key(category: str, negated: bool, hypothetical: bool, src_key: str | No
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+    """Overlap of two token sets; two empty sets (nothing but names and the verb) count as equal."""
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def evidence_tokens(event: Row) -> frozenset[str]:
+    """The evidence's content words less the sides' names and the trigger: those are compared already."""
+    known = tokens(f"{event.get('src_label') or ''} {event.get('tgt_label') or ''} {event.get('trigger_text') or ''}")
+    return tokens(event.get("evidence_text") or "") - known
 
 
 @dataclass
@@ -152,7 +160,7 @@ def _next_id(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _best(candidates: list[_Link], event: Row, options: LinkOptions) -> _Link | None:
-    mine = tokens(event["evidence_text"] or "")
+    mine = evidence_tokens(event)
     trigger = stem(event["trigger_text"] or "")
     best, best_score = None, -1.0
     for link in candidates:
@@ -170,7 +178,7 @@ def _new_link(id_: int, key: int, event: Row) -> _Link:
                                             "src_key", "tgt_key", "src_country", "tgt_country", "src_label", "tgt_label",
                                             "day", "article_id", "event_id", "evidence_text")}  # fmt: skip
     return _Link(id=id_, key=key, first_day=event["day"], last_day=event["day"],
-                 tokens=tokens(event["evidence_text"] or ""), trigger=stem(event["trigger_text"] or ""),
+                 tokens=evidence_tokens(event), trigger=stem(event["trigger_text"] or ""),
                  n_mentions=0, n_articles=0, sources=set(), new=True, row=row)  # fmt: skip
 
 
