@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import io
 import json
 import sys
@@ -32,6 +33,8 @@ class Format(StrEnum):
 def _json_default(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
+    if isinstance(value, decimal.Decimal):  # sums in `newsevents sql` queries
+        return float(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 

@@ -67,7 +67,7 @@ ORDER BY e.article_id, e.evidence_start, e.trigger_start
 
 
 def _batches(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[pa.RecordBatch]:
-    reader = con.execute(sql).to_arrow_reader(BATCH_ROWS)
+    reader = con.sql(sql).to_arrow_reader(BATCH_ROWS)
     yield from reader
 
 
@@ -93,7 +93,7 @@ def export_parquet(store: Store, folder: Path) -> dict[str, int]:
     counts = {}
     for table in PARQUET_TABLES:
         path = folder / f"{table}.parquet"
-        reader = store.con.execute(f"SELECT * FROM {table}").to_arrow_reader(BATCH_ROWS)
+        reader = store.con.sql(f"SELECT * FROM {table}").to_arrow_reader(BATCH_ROWS)
         with pq.ParquetWriter(path, reader.schema, compression="zstd") as writer:
             n = 0
             for batch in reader:
@@ -106,7 +106,7 @@ def export_parquet(store: Store, folder: Path) -> dict[str, int]:
 def export_gdelt_csv(store: Store, path: Path) -> int:
     """Linked events as GDELT-like flat CSV columns."""
     _parent(path)
-    reader = store.con.execute(GDELT_SQL).to_arrow_reader(BATCH_ROWS)
+    reader = store.con.sql(GDELT_SQL).to_arrow_reader(BATCH_ROWS)
     n = 0
     with pacsv.CSVWriter(path, reader.schema) as writer:
         for batch in reader:

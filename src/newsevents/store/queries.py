@@ -181,7 +181,7 @@ def actors(
             FROM kept WHERE src_{name} IS NOT NULL
             UNION ALL
             SELECT tgt_{name}, tgt_country, src_{name}, 0, goldstein FROM kept WHERE tgt_{name} IS NOT NULL),
-        per AS (SELECT actor, any_value(country) AS country, count(*) AS events, sum(as_source) AS as_source,
+        per AS (SELECT actor, any_value(country) AS country, count(*) AS events, CAST(sum(as_source) AS BIGINT) AS as_source,
                        round(avg(goldstein), 2) AS mean_goldstein FROM sides GROUP BY actor),
         pairs AS (SELECT actor, partner, count(*) AS n FROM sides WHERE partner IS NOT NULL AND partner <> actor
                   GROUP BY ALL),
