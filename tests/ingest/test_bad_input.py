@@ -36,6 +36,12 @@ def test_bad_file_is_one_failure_with_a_clear_message(data: Path, name: str, mes
     assert failure == Failure(origin=str(data / BAD / name), message=message, document_id=failure.document_id)
 
 
+@pytest.mark.parametrize("name", ["empty.jsonl", "empty.rss", "empty.warc.gz", "empty.html", "empty"])
+def test_empty_file_of_any_kind_says_so(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"")
+    assert list(iter_documents([tmp_path / name])) == [Failure(origin=str(tmp_path / name), message="file is empty")]
+
+
 def test_binary_file_with_a_text_suffix_says_what_it_looks_like(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")

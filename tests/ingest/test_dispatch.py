@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsevents.ingest import READERS, ReadOptions, iter_documents
 from newsevents.ingest.sniff import kind_for
@@ -103,6 +106,9 @@ def test_overrides_win_over_what_documents_say(data: Path) -> None:
         ("a.pdf", b"%PDF-1.7\n", "binary"),
         ("a.txt", b"\x00\x01\x02\x03", "binary"),
         ("a.txt", b"\xff\xfeT\x00e\x00x\x00t\x00", "text"),
+        ("a.jsonl", b"\x00\x01\x02\x03 junk", "binary"),
+        ("a.rss", b"%PDF-1.7\n", "binary"),
+        ("a", b"WARC/1.1\r\nWARC-Type: response\r\n\r\n\x89PNG\x00\x00", "warc"),
     ],
 )
 def test_kind_comes_from_a_trusted_suffix_or_the_first_bytes(name: str, head: bytes, kind: str) -> None:
@@ -141,3 +147,26 @@ def test_contract_every_document_names_its_origin_and_has_content(data: Path, tm
             assert "\r" not in item.content
         else:
             assert item.message and "\n" not in item.message and "Traceback" not in item.message
+
+
+SUFFIXES = ["", ".txt", ".html", ".json", ".jsonl", ".jsonl.gz", ".xml", ".rss", ".warc", ".warc.gz", ".gz"]
+PREFIXES = [
+    b"",
+    b"\x1f\x8b\x08\x00",
+    b"WARC/1.0\r\n",
+    b'{"text": "',
+    b"<?xml version='1.0'?><rss><channel><item>",
+    b"<html>",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(SUFFIXES), st.sampled_from(PREFIXES), st.binary(max_size=300))
+def test_no_input_makes_the_readers_raise(suffix: str, prefix: bytes, body: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "input" + suffix)
+        path.write_bytes(prefix + body)
+        for item in iter_documents([path]):
+            assert isinstance(item, RawDocument | Failure)
+            if isinstance(item, Failure):
+                assert item.message and "\n" not in item.message

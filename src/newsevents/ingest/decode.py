@@ -53,7 +53,7 @@ def binary_kind(head: bytes) -> str | None:
         if head.startswith(magic):
             return name
     if b"\x00" in head:
-        return "binary data (it contains NUL bytes)"
+        return "binary data, with NUL bytes"
     # More than one control character in ten: no text editor wrote this.
     if head and len(_CONTROL.findall(head)) * 10 > len(head):
         return "binary data"

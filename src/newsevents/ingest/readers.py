@@ -58,6 +58,8 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[RawDocument | Failur
     count = 0
     try:
         head = read_head(path)
+        if not head:
+            raise InputError(origin, "file is empty")
         kind = kind_for(path.name, head)
         reader = READERS.get(kind)
         if reader is None:

@@ -42,13 +42,17 @@ def read_head(path: Path) -> bytes:
 
 
 def kind_for(name: str, head: bytes) -> str:
-    """``text``, ``html``, ``jsonl``, ``feed``, ``warc``, ``json``, ``gzip`` or ``binary``: the kind
-    of a file called ``name`` that starts with ``head``."""
+    """The kind of a file called ``name`` that starts with ``head``.
+
+    One of ``text``, ``html``, ``jsonl``, ``feed``, ``warc`` (each has a reader), ``json``, ``gzip``
+    or ``binary`` (refused, each with its own reason).
+    """
     lower = name.lower()
+    sniffed = sniff(head)
     for suffix, kind in _SUFFIX_KINDS:
         if lower.endswith(suffix):
-            return kind
-    sniffed = sniff(head)
+            # Binary junk named .jsonl would otherwise be a failure for every "line" in it.
+            return "binary" if sniffed == "binary" and kind != "warc" else kind
     if lower.endswith(_HTML_SUFFIXES):
         return "binary" if sniffed in ("binary", "gzip") else "html"
     if lower.endswith(_TEXT_SUFFIXES):
@@ -62,11 +66,11 @@ def sniff(head: bytes) -> str:
     if head.startswith(b"\x1f\x8b"):
         inner = sniff(_gunzip_head(head))
         return inner if inner in ("warc", "jsonl") else "gzip"
-    if binary_kind(head):
-        return "binary"
     body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if body.startswith(b"WARC/"):
-        return "warc"
+        return "warc"  # before the binary test: a WARC's first records may hold images
+    if binary_kind(head):
+        return "binary"
     if body.startswith(b"{"):
         return "jsonl" if _first_line_is_object(body) else "json"
     if body.startswith(b"<"):
