@@ -85,7 +85,7 @@ def connect(path: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyCo
                 hint = f" (another process is using it; waited {timeout:g} s)" if _is_lock_error(exc) else ""
                 raise StoreError(f"cannot open the store {path}{hint}: {exc}") from exc
             time.sleep(delay)
-            delay = min(delay * 1.5, 0.5)
+            delay = min(delay * 1.5, 0.1)  # short: readers hold the file for milliseconds
 
 
 class Store:
