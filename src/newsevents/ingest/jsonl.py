@@ -20,7 +20,7 @@ from typing import IO, Any, cast
 from newsevents.errors import InputError
 from newsevents.ingest.dates import parse_published
 from newsevents.ingest.decode import universal_newlines
-from newsevents.ingest.options import ReadOptions, base_name, make_document, megabytes
+from newsevents.ingest.options import ReadOptions, base_name, make_document, megabytes, unreadable
 from newsevents.records import Failure, MediaType, RawDocument
 
 TEXT_FIELDS = ("text", "content", "body")
@@ -50,7 +50,7 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[RawDocument | Failu
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise InputError(str(path), f"gzip data is truncated or damaged after line {number} ({exc})") from exc
     except OSError as exc:
-        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+        raise unreadable(path, exc) from exc
 
 
 def _open(path: Path) -> IO[bytes]:

@@ -70,6 +70,11 @@ def megabytes(size: int) -> str:
     return f"{size / 1e6:.3g} MB"
 
 
+def unreadable(path: Path, exc: OSError) -> InputError:
+    """The error for a file the operating system will not let us read."""
+    return InputError(str(path), f"cannot read file: {exc.strerror or exc}")
+
+
 def read_limited(path: Path, limit: int, what: str = "one article") -> bytes:
     """The bytes of a file, or an InputError when it is over ``limit`` or cannot be read.
 
@@ -84,7 +89,7 @@ def read_limited(path: Path, limit: int, what: str = "one article") -> bytes:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
     except OSError as exc:
-        raise InputError(origin, f"cannot read file: {exc.strerror or exc}") from exc
+        raise unreadable(path, exc) from exc
     if len(data) > limit:
         raise InputError(origin, f"file is over the {megabytes(limit)} limit for {what}")
     return data

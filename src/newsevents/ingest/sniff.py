@@ -7,8 +7,8 @@ import re
 import zlib
 from pathlib import Path
 
-from newsevents.errors import InputError
 from newsevents.ingest.decode import binary_kind
+from newsevents.ingest.options import unreadable
 
 # How much of a file the sniffer reads: enough for an XML prolog and a long <head>.
 HEAD_BYTES = 8192
@@ -38,7 +38,7 @@ def read_head(path: Path) -> bytes:
         with path.open("rb") as stream:
             return stream.read(HEAD_BYTES)
     except OSError as exc:
-        raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+        raise unreadable(path, exc) from exc
 
 
 def kind_for(name: str, head: bytes) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from newsevents.errors import InputError
 from newsevents.ingest.decode import decode_html
-from newsevents.ingest.options import ReadOptions, make_document, megabytes
+from newsevents.ingest.options import ReadOptions, make_document, megabytes, unreadable
 from newsevents.records import Failure, RawDocument
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[RawDocument | Failur
     except InputError:
         raise
     except OSError as exc:
-        raise InputError(origin, f"cannot read file: {exc.strerror or exc}") from exc
+        raise unreadable(path, exc) from exc
     except Exception as exc:  # warcio raises ArchiveLoadFailed, ValueError, zlib.error, even AttributeError
         detail = f"{type(exc).__name__}: {exc}"
         raise InputError(origin, f"WARC file is damaged or truncated after {pages} page(s) ({detail})") from exc
