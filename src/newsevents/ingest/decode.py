@@ -67,10 +67,7 @@ def universal_newlines(text: str) -> str:
 
 def decode_text(data: bytes, origin: str) -> str:
     """Plain text, UTF-8 (or clearly Windows-1252), with universal newlines; InputError if not."""
-    _check_not_blank(data, origin)
-    found = binary_kind(data[:8192])
-    if found:
-        raise InputError(origin, f"{UNKNOWN_KIND} (it looks like {found})")
+    _check_text_like(data, origin)
     if data.startswith(_UTF16_BOMS):
         text = _decode_utf16(data, origin)
     else:
@@ -85,10 +82,7 @@ def decode_text(data: bytes, origin: str) -> str:
 
 def decode_html(data: bytes, origin: str, *, charset: str | None = None) -> str:
     """An HTML page as text, in the encoding it declares (``charset`` is the HTTP header's)."""
-    _check_not_blank(data, origin)
-    found = binary_kind(data[:8192])
-    if found:
-        raise InputError(origin, f"{UNKNOWN_KIND} (it looks like {found})")
+    _check_text_like(data, origin)
     if data.startswith(codecs.BOM_UTF8):
         return universal_newlines(data[3:].decode("utf-8", errors="replace"))
     if data.startswith(_UTF16_BOMS):
@@ -104,11 +98,14 @@ def decode_html(data: bytes, origin: str, *, charset: str | None = None) -> str:
         return universal_newlines(data.decode("cp1252", errors="replace"))
 
 
-def _check_not_blank(data: bytes, origin: str) -> None:
+def _check_text_like(data: bytes, origin: str) -> None:
     if not data:
         raise InputError(origin, "file is empty")
     if not data.strip():
         raise InputError(origin, "file holds only whitespace")
+    found = binary_kind(data[:8192])
+    if found:
+        raise InputError(origin, f"{UNKNOWN_KIND} (it looks like {found})")
 
 
 def _decode_utf16(data: bytes, origin: str) -> str:
