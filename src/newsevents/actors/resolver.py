@@ -147,6 +147,9 @@ class Resolver:
             start, noun = found
             if any(i in table.token_actor for i in range(start, token.i + 1)):
                 continue
+            if token.dep_ == "compound" and table.token_actor.get(token.head.i) is not None:
+                # A title before a name ("Prime Minister Boris Johnson") belongs to the person.
+                continue
             owner, modifier = self._owner(doc, token, table)
             if owner is not None and owner.kind in ("organization", "person"):
                 # "an Interpol spokesperson" speaks for Interpol; "Trump's administration" acts for Trump.
@@ -156,7 +159,7 @@ class Resolver:
             elif noun.noun in last_by_noun and _definite(token):
                 # "the spokesperson" after "an Interpol spokesperson".
                 actor = last_by_noun[noun.noun]
-            elif _definite_or_plural(token) and table.locus is not None:
+            elif (_definite_or_plural(token) or _bare_argument(token)) and table.locus is not None:
                 actor = self.country_actor(table, table.locus, noun.sector)
                 actor.country_inferred = actor.country_inferred or not actor.mentions
             else:
@@ -297,6 +300,8 @@ class Resolver:
         table.mention(actor, span, "name")
 
 
+# A bare "parliament" or "police" as a clause's subject or object is the body itself.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "det", "prep", "pobj"})
 _NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 
@@ -319,6 +324,11 @@ def _prefer(entries: list[Entry]) -> Entry:
         KIND_PLACE: 6,
     }
     return min(entries, key=lambda e: order.get(e.kind, 9))
+
+
+def _bare_argument(token: Token) -> bool:
+    """"Parliament" or "police" with no article, as a subject or object: the body itself."""
+    return token.dep_ in _ARGUMENT_DEPS and not any(c.dep_ == "det" for c in token.children)
 
 
 def _definite(token: Token) -> bool:

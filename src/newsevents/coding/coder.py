@@ -9,7 +9,7 @@ country) and the event says so in ``inferred``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -28,6 +28,8 @@ CODER_NAME = "rules.plover.v1"
 # Categories whose target, when the sentence names none, is the actor the story was just
 # talking about: a refusal answers someone, thanks go to someone.
 _PARTNER_FALLBACK = frozenset({"REJECT", "CONCEDE", "SUPPORT", "THREATEN"})
+# Refusing or granting "funding", "the request": the answer goes to whoever asked.
+_ANSWERS = frozenset({"REJECT", "CONCEDE"})
 # "X and Y are on the same side": a compound subject with no object acts on itself, pairwise.
 _MUTUAL_CATEGORIES = UNDIRECTED_CATEGORIES | {"SUPPORT"}
 
@@ -85,6 +87,9 @@ class RuleCoder:
     def _candidates(self, sentence: SpacySpan, phrase_hits) -> list[_Candidate]:  # type: ignore[no-untyped-def]
         found: list[_Candidate] = []
         for token in sentence:
+            if token.ent_type_ in ("DATE", "TIME"):
+                # "on March 20" is a date, not a march.
+                continue
             options: list[_Candidate] = []
             lemma = token.lemma_.lower()
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
@@ -119,20 +124,27 @@ class RuleCoder:
         hypothetical = pattern.modality == "flag" and (
             syntax.is_hypothetical(trigger) or (clause_verb is not None and syntax.is_hypothetical(clause_verb))
         )
+        if pattern.category == "ACCUSE" and trigger.dep_ == "acl":
+            # "people accused of crimes" describes them; it reports no accusation.
+            return []
         source, target = sides.sides(cand.pattern, trigger, cand.phrase, clause_verb)
         source = sides.fill_source(source, trigger, pattern)
         if source.empty:
             return []
         domestic = pattern.domestic if pattern.domestic is not None else pattern.category in DOMESTIC_BY_DEFAULT
         had_phrase = target.unresolved_token is not None
-        target = sides.resolve_unresolved_target(target, source, domestic, trigger)
+        target = sides.resolve_unresolved_target(target, source, domestic, trigger, pattern.category)
+        if pattern.category in UNDIRECTED_CATEGORIES and source.inferred and len(target.ids) > 1:
+            # "an agreement signed between Turkey and Libya": the parties are the named pair.
+            source, target = target, Side()
+        target = _without(target, source)
         mutual = len(source.ids) > 1 and pattern.category in _MUTUAL_CATEGORIES and not had_phrase
-        if target.inanimate:
+        if target.inanimate and pattern.category not in _ANSWERS:
             return []
         if target.empty and not mutual:
-            if domestic:
-                target = sides.domestic_target(source)
-            elif pattern.category in _PARTNER_FALLBACK:
+            if domestic or source.inferred:
+                target = sides.domestic_target(source, trigger)
+            elif pattern.category in _PARTNER_FALLBACK or target.inanimate:
                 target = sides.partner(source, sentence, trigger)
         pairs = _pairs(pattern.category, source, target)
         events = []
@@ -176,6 +188,15 @@ class RuleCoder:
         )
 
 
+def _without(target: Side, source: Side) -> Side:
+    """A compound target less the members that are also the source ("Turkey and Libya signed ...
+    with Turkey" is not Turkey agreeing with itself)."""
+    if len(source.ids) < 2 or not set(target.ids) & set(source.ids):
+        return target
+    kept = tuple(i for i in target.ids if i not in source.ids)
+    return replace(target, ids=kept)
+
+
 def _specificity(candidate: _Candidate) -> int:
     # A fixed phrase ("thank you") says more than the bare verb it contains.
     return candidate.pattern.specificity + (3 if candidate.phrase is not None else 0)
@@ -210,7 +231,9 @@ def _verb_fits(pattern: Pattern, verb: Token) -> bool:
     if pattern.complements:
         comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp")]
         comps += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
-        if "*" in pattern.complements:
+        if "**" in pattern.complements:
+            pass  # any clause: "acknowledged (that) its forces had shot down the jet"
+        elif "*" in pattern.complements:
             # Any verb, but as an infinitive or gerund ("urged Iran to release"), not "told X that".
             comps = [c for c in comps if c.dep_ != "ccomp" or any(a.lower_ == "to" for a in c.children)]
         elif comps:

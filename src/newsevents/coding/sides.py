@@ -37,6 +37,12 @@ diplomat diplomats ambassador envoy spy spies agent agents staff employee employ
 supporter supporters follower followers crowd crowds mob fisherman fishermen farmer farmers someone somebody
 """.split())
 _AUTHORITY_SECTORS = frozenset({"COP", "JUD", "SPY", "MIL"})
+# Categories whose unnamed targets are located by the place of the event.
+_PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"})
+_SAYING = frozenset(
+    "say tell add state declare announce claim insist argue note stress warn write tweet post reiterate allege"
+    " conclude find rule charge suggest believe think".split()
+)
 # Entities that are never actors: "On Thursday" is not whom Macron called on.
 _NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
 # What someone said or proposed: a target phrase of this kind stands for whoever said it.
@@ -104,53 +110,39 @@ class SideResolver:
         return source, self._target(pattern, verb, source)
 
     def _target(self, pattern: Pattern, verb: Token, source: Side) -> Side:
+        """The target of a verb trigger: the first candidate phrase that names an actor, else
+        the first phrase at all (an unnamed side, to be placed later)."""
         preps = pattern.target_preps or _TARGET_PREPS
-        if pattern.target == "none":
+        mode = pattern.target
+        if mode == "none":
             return Side()
-        if pattern.target == "subject":
+        if mode == "subject":
             return self.np_side(syntax.subject_of(verb))
-        if pattern.target == "mentioned":
+        if mode == "mentioned":
             return self._mentioned(verb, source)
-        if pattern.target == "complement_object":
-            for comp in _complements(verb):
-                side = self.np_side(syntax.object_of(comp))
-                if not side.empty:
-                    return side
-                side = self._first(syntax.prep_objects(comp, preps))
-                if not side.empty:
-                    return side
-            return Side()
         obj = syntax.object_of(verb)
-        if pattern.target == "prep":
-            side = self._first(syntax.prep_objects(verb, preps))
-            if side.empty and obj is not None:
-                # "pledged 50 million euros in aid to Sudan": the preposition hangs deeper.
-                side = self._first(syntax.nested_prep_objects(obj, preps))
-            return side
-        side = self.np_side(obj)
-        if side.empty and not side.unresolved_token:
-            side = self._first(syntax.prep_objects(verb, preps))
-        if side.empty and obj is not None:
-            # "imposed a tariff on Israeli goods": the target hangs from the object.
-            inner = self._first(
-                t
-                for n in [obj, *obj.conjuncts]
-                for p in syntax.children(n, "prep")
-                for t in syntax.children(p, "pobj")
-                if p.lower_ in preps
-            )
-            if not inner.empty:
-                side = inner
-        if side.empty and not side.unresolved_token:
-            # "threatened to strike US bases": the target of the complement.
-            for comp in _complements(verb):
-                inner = self.np_side(syntax.object_of(comp))
-                if not inner.empty:
-                    return inner
-        return side
+        # "threatened to cut off electricity to Nakhichevan": the complement's own target.
+        complements = [
+            t for c in _complements(verb) for t in (syntax.object_of(c), *syntax.nested_prep_objects(c, preps))
+        ]
+        if mode == "complement_subject":
+            # "claiming them to be mercenaries", "called Hamas a terrorist group".
+            candidates = [syntax.subject_of(c) for c in _complements(verb)] + [obj]
+        elif mode == "complement_object":
+            candidates = complements
+        else:
+            direct = [syntax.first_child(verb, "dative"), obj] if mode == "object" else []
+            # "imposed a tariff on Israeli goods", "pledged 50 million euros in aid to Sudan".
+            nested = list(syntax.nested_prep_objects(obj, preps)) if obj is not None else []
+            candidates = [*direct, *syntax.prep_objects(verb, preps), *nested, *complements]
+        return self._first(t for t in candidates if t is not None)
 
     def _noun_sides(self, pattern: Pattern, noun: Token, verb: Token | None) -> tuple[Side, Side]:
         preps = pattern.target_preps or _TARGET_PREPS
+        if pattern.source == "speaker":
+            # "Pompeo said the crash was Iran's doing": the speaker blames the owner of the noun.
+            speaker = self._speaker_side(noun) or self._reporter_side(noun) or Side()
+            return speaker, self._modifier_side(noun)
         source = self._modifier_side(noun)
         if source.empty:
             source = self._first(syntax.prep_objects(noun, ("by",)))
@@ -161,8 +153,6 @@ class SideResolver:
             target = self.np_side(syntax.object_of(verb))
         if target.empty and verb is not None:
             target = self._first(t for t in syntax.prep_objects(verb, preps) if t != noun)
-        if pattern.source == "speaker":
-            source = self._speaker_side(noun) or source
         return source, target
 
     def _phrase_sides(self, pattern: Pattern, trigger: Token, verb: Token | None) -> tuple[Side, Side]:
@@ -276,6 +266,18 @@ class SideResolver:
                 fallback = side
         return fallback
 
+    def _reporter_side(self, token: Token) -> Side | None:
+        """Who says the clause the trigger stands in: "Pompeo said the crash was Iran's doing"."""
+        node = token
+        for _ in range(6):
+            if node.head == node:
+                return None
+            if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in _SAYING:
+                side = self.np_side(syntax.subject_of(node.head))
+                return replace(side, inferred=("speaker",)) if not side.empty else None
+            node = node.head
+        return None
+
     def _speaker_side(self, token: Token) -> Side | None:
         quote = self.quote_of_token.get(token.i)
         if quote is None or not quote.speaker:
@@ -327,9 +329,14 @@ class SideResolver:
     def fill_source(self, source: Side, trigger: Token, pattern: Pattern) -> Side:
         if not source.empty:
             return source
-        speaker = self._speaker_side(trigger)
+        speaker = self._speaker_side(trigger) or self._reporter_side(trigger)
         if speaker is not None and pattern.source == "speaker":
             return speaker
+        if trigger.pos_ in ("VERB", "AUX") and syntax.is_passive(trigger):
+            # "was condemned in a joint statement by Egypt, Greece and Cyprus".
+            agent = self._first(syntax.nested_prep_objects(trigger, ("by",)))
+            if not agent.empty:
+                return agent
         if pattern.source == "none" or _agentless(trigger):
             # "Jong was arrested, but South Korea's police ...": an authority named nearby did it.
             authority = self._authority_in(trigger.sent)
@@ -340,12 +347,15 @@ class SideResolver:
             return self._placeholder(source, self._place_of(source.unresolved_token) or self.table.locus)
         return source
 
-    def domestic_target(self, source: Side) -> Side:
-        """A domestic event: the target is the source's own country."""
+    def domestic_target(self, source: Side, trigger: Token) -> Side:
+        """No target written: the country where it happened ("strengthened its forces in
+        Lebanon"), else the source's own country (a domestic event)."""
         countries = self._countries(source.ids)
-        if len(countries) != 1:
-            return Side()
-        code = next(iter(countries))
+        code = self._place_of(trigger)
+        if code is None:
+            if len(countries) != 1:
+                return Side()
+            code = next(iter(countries))
         actor = self._country_actor(code)
         return Side(ids=(actor.id,), inferred=("domestic",))
 
@@ -362,20 +372,26 @@ class SideResolver:
                         return Side(ids=(actor_id,), inferred=("partner",))
         return Side()
 
-    def resolve_unresolved_target(self, target: Side, source: Side, domestic: bool, trigger: Token) -> Side:
+    def resolve_unresolved_target(
+        self, target: Side, source: Side, domestic: bool, trigger: Token, category: str
+    ) -> Side:
         """A target phrase naming no actor ("targets", "two smugglers") takes the country where
         the event happened, else (for domestic kinds of event) the source's country, else the locus."""
         if not target.empty or target.unresolved_token is None:
             return target
         token = target.unresolved_token
-        place = self._place_of(token) or self._place_of(trigger)
+        animate = _animate(token)
+        # "struck targets in southern Lebanon": things hit in a place stand for that place.
+        place = self._place_of(token) or self._place_of(trigger) if animate or category in _PLACED else None
         countries = self._countries(source.ids)
         if place is not None:
             code: str | None = place
         elif token.lemma_.lower() in _SPEECH_ACT_NOUNS:
-            # "The call was seconded by Merkel": the call of the actor the story was just about.
-            return replace(self.partner(source, trigger.sent, trigger), span=target.span)
-        elif not _animate(token):
+            # "The Front had sent the police a plan, which they rejected": the plan's author;
+            # "The call was seconded by Merkel": the actor the story was just about.
+            owner = self._author_of(token, source)
+            return owner if not owner.empty else replace(self.partner(source, trigger.sent, trigger), span=target.span)
+        elif not animate:
             # "seized these firearms", "supported independence": no actor on the receiving end.
             return Side(inanimate=True)
         elif domestic and len(countries) == 1:
@@ -383,6 +399,14 @@ class SideResolver:
         else:
             code = self.table.locus
         return self._placeholder(target, code)
+
+    def _author_of(self, noun: Token, source: Side) -> Side:
+        """Who made a plan or proposal: the subject of the verb it is the object of."""
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+            side = self.np_side(syntax.subject_of(noun.head))
+            if not side.empty and not set(side.ids) & set(source.ids):
+                return side
+        return Side()
 
     def _authority_in(self, sentence: SpacySpan) -> str | None:
         """An actor of the state's coercive or judicial arms named in the sentence."""

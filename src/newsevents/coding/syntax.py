@@ -84,6 +84,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return subject_of(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else None
     if verb.dep_ == "acl" and not is_passive(verb):
+        # "Iran launched missiles targeting US troops": the launcher, not the missiles.
+        if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and head.ent_type_ == "" and head.head.pos_ == "VERB":
+            return subject_of(head.head, depth + 1) or head
         return head
     return None
 
@@ -109,7 +112,7 @@ def object_of(verb: Token) -> Token | None:
             # "Tarrant appeared in court, charged with murder": the head clause's subject.
             return object_of(verb.head) if is_passive(verb.head) else nearest_subject(verb.head)
         return None
-    obj = first_child(verb, "dobj", "dative")
+    obj = first_child(verb, "dobj")
     if obj is not None:
         return antecedent(obj)
     for conj in children(verb, "conj"):
@@ -139,8 +142,11 @@ def object_nouns(verb: Token) -> list[Token]:
         found += [c for c in obj.children if c.dep_ in ("compound", "amod")]
     for prep in children(verb, "prep", "agent", "dative", "prt"):
         found += list(children(prep, "pobj"))
-    for comp in children(verb, "xcomp", "acomp"):
+    for comp in children(verb, "xcomp", "acomp", "ccomp", "oprd"):
         found.append(comp)
+        found += list(children(comp, "attr", "acomp", "oprd"))
+    if obj is not None:
+        found += list(children(obj, "oprd", "appos"))
     return found
 
 
@@ -148,7 +154,9 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
     """Objects of the given prepositions attached to ``token`` ("talks with Iran")."""
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            yield from children(child, "pobj")
+            # "met with the IMF, then with President Trump": the second "with" is a conjunct.
+            for prep in (child, *child.conjuncts):
+                yield from children(prep, "pobj")
 
 
 def nested_prep_objects(token: Token, preps: tuple[str, ...], depth: int = 2) -> Iterator[Token]:
