@@ -28,6 +28,11 @@ CODER_NAME = "rules.plover.v1"
 # Categories whose target, when the sentence names none, is the actor the story was just
 # talking about: a refusal answers someone, thanks go to someone.
 _PARTNER_FALLBACK = frozenset({"REJECT", "CONCEDE", "SUPPORT", "THREATEN"})
+# An announced intention to act is a promise (cooperative acts) or a threat (hostile ones).
+_INTENT_CATEGORY: dict[str, tuple[str, str]] = {
+    **{c: ("AGREE", "030") for c in ("CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")},
+    **{c: ("THREATEN", "130") for c in ("SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST")},
+}
 # Refusing or granting "funding", "the request": the answer goes to whoever asked.
 _ANSWERS = frozenset({"REJECT", "CONCEDE"})
 # "X and Y are on the same side": a compound subject with no object acts on itself, pairwise.
@@ -147,6 +152,11 @@ class RuleCoder:
             elif pattern.category in _PARTNER_FALLBACK or target.inanimate:
                 target = sides.partner(source, sentence, trigger)
         pairs = _pairs(pattern.category, source, target)
+        # "said they would boycott", "plans to impose restrictions": the plan is not an event,
+        # but announcing it is one, a threat or a promise (PLOVER's THREATEN and AGREE).
+        intent = _INTENT_CATEGORY.get(pattern.category) if hypothetical and not negated else None
+        if intent and not syntax.expresses_intent(clause_verb or trigger):
+            intent = None
         events = []
         for src, tgt in pairs:
             if src.ids and tgt.ids and set(src.ids) == set(tgt.ids) and "domestic" not in tgt.inferred:
@@ -154,22 +164,28 @@ class RuleCoder:
             events.append(
                 self._event(pattern, trigger, sentence, src, tgt, negated, hypothetical, dates, article, cand)
             )
+            if intent:
+                events.append(
+                    self._event(pattern, trigger, sentence, src, tgt, negated, False, dates, article, cand, intent)
+                )
         return events
 
     def _event(
-        self, pattern, trigger, sentence, src: Side, tgt: Side, negated, hypothetical, dates, article, cand
+        self, pattern, trigger, sentence, src: Side, tgt: Side, negated, hypothetical, dates, article, cand,
+        intent: tuple[str, str] | None = None,
     ) -> Event:  # type: ignore[no-untyped-def]
         trigger_span = cand.phrase if cand.phrase is not None else trigger.doc[trigger.i : trigger.i + 1]
         evidence = Span(start=sentence.start_char, end=sentence.end_char, text=sentence.text)
         inferred = tuple(sorted(set(src.inferred + tgt.inferred)))
-        confidence = pattern.confidence * (0.8 if inferred else 1.0)
-        cameo = pattern.cameo or self.ontology.categories[pattern.category].cameo
-        key = f"{article.id}|{trigger_span.start_char}|{pattern.id}|{src.ids}|{tgt.ids}"
+        confidence = pattern.confidence * (0.8 if inferred else 1.0) * (0.8 if intent else 1.0)
+        category, cameo = intent or (pattern.category, pattern.cameo or self.ontology.categories[pattern.category].cameo)
+        rule = pattern.id + ("+intent" if intent else "")
+        key = f"{article.id}|{trigger_span.start_char}|{rule}|{src.ids}|{tgt.ids}"
         return Event(
             id="e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12],
-            category=pattern.category,
+            category=category,
             cameo=cameo,
-            mode=pattern.mode,
+            mode=pattern.mode if not intent else None,
             source=_ref(src.ids),
             target=_ref(tgt.ids),
             source_span=src.span,
@@ -180,10 +196,10 @@ class RuleCoder:
             hypothetical=hypothetical,
             date=_nearest_date(dates, sentence, trigger_span.start_char),
             confidence=round(confidence, 2),
-            rule=pattern.id,
+            rule=rule,
             coder=CODER_NAME,
-            goldstein=self.ontology.goldstein(pattern.category, cameo),
-            quad_class=self.ontology.quad_class(pattern.category),
+            goldstein=self.ontology.goldstein(category, cameo),
+            quad_class=self.ontology.quad_class(category),
             inferred=inferred,
         )
 

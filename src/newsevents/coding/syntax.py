@@ -216,6 +216,32 @@ def is_hypothetical(token: Token) -> bool:
     return False
 
 
+# Modals and heads by which an actor announces what it will do (not what might happen).
+_INTENT_MODALS = frozenset({"will", "would", "'ll", "wo", "shall"})
+_INTENT_HEADS = frozenset(
+    "plan intend vow pledge promise prepare offer decide aim want hope seek go ready prepared willing"
+    " determined set poised".split()
+)
+# Heads with patterns of their own: "threatened to strike" is already a THREATEN.
+_OWN_PATTERN_HEADS = frozenset({"threaten", "warn", "agree", "commit"})
+
+
+def expresses_intent(verb: Token) -> bool:
+    """An actor says it will do something: "said it would withdraw", "vowed to retaliate"."""
+    if is_passive(verb) or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+        return False
+    node = verb
+    if node.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in node.children):
+        node = node.head
+    if any(c.dep_ == "aux" and c.lower_ in _INTENT_MODALS for c in node.children):
+        return True
+    head = node.head
+    if node.dep_ != "xcomp" or head == node or head.lemma_.lower() in _OWN_PATTERN_HEADS:
+        return False
+    # Subject control only: "Iran plans to strike", not "urged Iran to strike".
+    return head.lemma_.lower() in _INTENT_HEADS and first_child(head, "dobj") is None
+
+
 def _irrealis_here(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
