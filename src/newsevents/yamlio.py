@@ -11,8 +11,12 @@ from typing import Any
 
 import yaml
 
+# libyaml's parser when PyYAML was built with it (the wheels are): ten times faster on the
+# dictionaries, which are read at every start.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _Loader(yaml.SafeLoader):
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]  # the base is chosen at import time
     pass
 
 

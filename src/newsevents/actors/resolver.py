@@ -307,10 +307,14 @@ _NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 
 
 def _inside_person_name(span: SpacySpan, entries: list[Entry], people: list[tuple[int, int]]) -> bool:
-    """A place or country name inside a person's name is part of the name: "Nikki Holland"."""
+    """A place or country name inside a person's name is part of the name: "Chad Morgan",
+    "Nikki Holland". A demonym first ("Israeli Prime Minister ...") still says the country."""
     if any(e.kind in (KIND_PERSON, KIND_ORG) for e in entries):
         return False
-    return any(start < span.start and span.end <= end for start, end in people)
+    demonym = all(e.kind == KIND_DEMONYM for e in entries)
+    return any(
+        (start < span.start or (not demonym and start == span.start)) and span.end <= end for start, end in people
+    )
 
 
 def _prefer(entries: list[Entry]) -> Entry:
@@ -327,7 +331,7 @@ def _prefer(entries: list[Entry]) -> Entry:
 
 
 def _bare_argument(token: Token) -> bool:
-    """"Parliament" or "police" with no article, as a subject or object: the body itself."""
+    """ "Parliament" or "police" with no article, as a subject or object: the body itself."""
     return token.dep_ in _ARGUMENT_DEPS and not any(c.dep_ == "det" for c in token.children)
 
 

@@ -1,0 +1,70 @@
+"""Actor resolution on sentences we wrote: dictionary names, titles, metonyms, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _actor(result, text):
+    for actor in result.actors:
+        if any(m.text == text for m in actor.mentions):
+            return actor
+    raise AssertionError(
+        f"no actor mentioned as {text!r}: {[(a.name, [m.text for m in a.mentions]) for a in result.actors]}"
+    )
+
+
+def test_leader_role_depends_on_the_article_date(extract):
+    early = extract("Netanyahu spoke in Jerusalem.", published="2022-01-10")
+    late = extract("Netanyahu spoke in Jerusalem.", published="2023-06-10")
+    assert _actor(early, "Netanyahu").country == "ISR"
+    assert _actor(late, "Netanyahu").role and "Prime Minister" in _actor(late, "Netanyahu").role
+
+
+def test_seats_of_power_stand_for_governments(extract):
+    result = extract("The White House and the Kremlin both declined to comment.")
+    assert (_actor(result, "White House").country, _actor(result, "White House").sector) == ("USA", "GOV")
+    assert _actor(result, "Kremlin").country == "RUS"
+
+
+def test_unknown_person_takes_country_and_sector_from_the_title(extract):
+    result = extract("Kenyan Interior Minister Amos Wekesa said the border would reopen.")
+    person = _actor(result, "Amos Wekesa")
+    assert person.kind == "person" and person.country == "KEN"
+
+
+def test_unknown_person_takes_country_from_an_apposition(extract):
+    result = extract("Lina Haddad, Jordan's ambassador to the United Nations, rejected the claim.")
+    assert _actor(result, "Lina Haddad").country == "JOR"
+
+
+def test_sector_group_with_a_demonym(extract):
+    result = extract("The Syrian army shelled the town.")
+    army = _actor(result, "Syrian army")
+    assert (army.country, army.sector) == ("SYR", "MIL")
+
+
+def test_pronoun_and_surname_point_back_to_the_person(extract):
+    result = extract(
+        "Mexican President Andrés Manuel López Obrador met farmers. He later said López Obrador would return."
+    )
+    person = _actor(result, "Andrés Manuel López Obrador")
+    assert {"He"} <= {m.text for m in person.mentions}
+
+
+def test_two_men_refers_to_both(extract):
+    result = extract("Joe Biden called Emmanuel Macron on Monday. The two men discussed Ukraine.")
+    ids = {a.id for a in result.actors if any(m.text.endswith("two men") for m in a.mentions)}
+    assert len(ids) == 2
+
+
+def test_place_inside_a_person_name_is_not_a_country(extract):
+    result = extract("Chad Morgan, a farmer, said the river had flooded.")
+    assert all(a.country != "TCD" for a in result.actors if a.kind == "state")
+
+
+def test_wire_tag_agency_is_not_an_actor(extract):
+    result = extract("(AP) — Chile's president announced a cabinet reshuffle.")
+    assert all(m.text != "AP" for a in result.actors for m in a.mentions)
