@@ -23,8 +23,25 @@ _PERSON_TITLES = {
 }  # fmt: skip
 # Role nouns that point back at the last person named: "the accused", "the gunman".
 _PERSON_ROLES = frozenset(
-    "accused suspect defendant gunman attacker assailant shooter killer bomber perpetrator man woman victim"
-    " candidate journalist photographer reporter".split()
+    [
+        "accused",
+        "suspect",
+        "defendant",
+        "gunman",
+        "attacker",
+        "assailant",
+        "shooter",
+        "killer",
+        "bomber",
+        "perpetrator",
+        "man",
+        "woman",
+        "victim",
+        "candidate",
+        "journalist",
+        "photographer",
+        "reporter",
+    ]
 )
 _OWNED_GROUPS = {"office", "government", "administration", "cabinet", "camp", "aides", "spokesman", "spokesperson"}
 
@@ -64,32 +81,38 @@ def resolve_references(doc: Doc, table: ActorTable, inside: Callable[[int], bool
 
 
 def _antecedent(doc, table, token, sentence_of, sentences, fits) -> WorkingActor | None:  # type: ignore[no-untyped-def]
-    """The nearest earlier actor that fits, preferring sentence subjects."""
+    """The nearest earlier actor that fits, preferring sentence subjects.
+
+    Rank: a subject over any other mention, and the subject of a shallower clause over one
+    embedded deeper (reported speech, subordinate clauses); the latest of the best rank wins.
+    In 'He said Zelensky is "a model"', a later "he" is He, not Zelensky.
+    """
     here = sentence_of.get(token.i, 0)
-    best = None
     for number in range(here, max(-1, here - _WINDOW), -1):
-        sentence = sentences[number]
-        candidates = []
-        for t in sentence:
+        ranked: list[tuple[int, int, WorkingActor]] = []
+        for t in sentences[number]:
             if t.i >= token.i:
                 break
             actor_id = table.token_actor.get(t.i)
-            if actor_id is None:
+            if actor_id is None or not fits(table.actors[actor_id]):
                 continue
-            actor = table.actors[actor_id]
-            if fits(actor) and actor.id not in [c[1].id for c in candidates]:
-                subject = t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
-                candidates.append((subject, actor, t.i))
-        subjects = [c for c in candidates if c[0]]
+            ranked.append((_subject_rank(t), t.i, table.actors[actor_id]))
         if number == here:
             # In the pronoun's own sentence only a subject is a likely antecedent:
             # "Speaking to Martin Smith of PBS, he said" is not Smith speaking.
-            if subjects:
-                return subjects[-1][1]
-            continue
-        if candidates:
-            return (subjects[-1] if subjects else candidates[-1])[1]
-    return best
+            ranked = [r for r in ranked if r[0] > 0]
+        if ranked:
+            return max(ranked, key=lambda r: (r[0], r[1]))[2]
+    return None
+
+
+def _subject_rank(token: Token) -> int:
+    """0 for a non-subject; else higher the closer the subject's clause is to the sentence root."""
+    subject = token if token.dep_ in ("nsubj", "nsubjpass") else token.head
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    depth = sum(1 for _ in subject.head.ancestors)
+    return max(1, 10 - depth)
 
 
 def _plural(doc, table, token, sentence_of, sentences) -> None:  # type: ignore[no-untyped-def]

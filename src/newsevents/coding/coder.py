@@ -171,14 +171,27 @@ class RuleCoder:
         return events
 
     def _event(
-        self, pattern, trigger, sentence, src: Side, tgt: Side, negated, hypothetical, dates, article, cand,
+        self,
+        pattern,
+        trigger,
+        sentence,
+        src: Side,
+        tgt: Side,
+        negated,
+        hypothetical,
+        dates,
+        article,
+        cand,
         intent: tuple[str, str] | None = None,
     ) -> Event:  # type: ignore[no-untyped-def]
         trigger_span = cand.phrase if cand.phrase is not None else trigger.doc[trigger.i : trigger.i + 1]
-        evidence = Span(start=sentence.start_char, end=sentence.end_char, text=sentence.text)
+        evidence = _sentence_span(sentence)
         inferred = tuple(sorted(set(src.inferred + tgt.inferred)))
         confidence = pattern.confidence * (0.8 if inferred else 1.0) * (0.8 if intent else 1.0)
-        category, cameo = intent or (pattern.category, pattern.cameo or self.ontology.categories[pattern.category].cameo)
+        category, cameo = intent or (
+            pattern.category,
+            pattern.cameo or self.ontology.categories[pattern.category].cameo,
+        )
         rule = pattern.id + ("+intent" if intent else "")
         key = f"{article.id}|{trigger_span.start_char}|{rule}|{src.ids}|{tgt.ids}"
         return Event(
@@ -202,6 +215,12 @@ class RuleCoder:
             quad_class=self.ontology.quad_class(category),
             inferred=inferred,
         )
+
+
+def _sentence_span(sentence: SpacySpan) -> Span:
+    """The sentence without the line breaks spaCy keeps at its end."""
+    text = sentence.text.rstrip()
+    return Span(start=sentence.start_char, end=sentence.start_char + len(text), text=text)
 
 
 def _without(target: Side, source: Side) -> Side:

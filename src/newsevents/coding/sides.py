@@ -21,7 +21,8 @@ _PLACE_NOUNS = frozenset(
     " municipality port capital".split()
 )
 # Nouns for people and groups: an unnamed side made of these is still an actor ("two smugglers").
-_PEOPLE_NOUNS = frozenset("""
+_PEOPLE_NOUNS = frozenset(
+    """
 person people man men woman women child children boy girl boys girls family families individual individuals
 suspect suspects accused defendant defendants attacker attackers assailant assailants gunman gunmen shooter bomber
 bombers killer killers perpetrator perpetrators militant militants fighter fighters rebel rebels insurgent insurgents
@@ -35,7 +36,8 @@ pilot pilots doctor doctors nurse nurses teacher teachers priest priests worship
 opponent opponents critic critics dissident dissidents lawmaker lawmakers politician politicians minister ministers
 diplomat diplomats ambassador envoy spy spies agent agents staff employee employees group groups gang gangs
 supporter supporters follower followers crowd crowds mob fisherman fishermen farmer farmers someone somebody
-""".split())
+""".split()
+)
 _AUTHORITY_SECTORS = frozenset({"COP", "JUD", "SPY", "MIL"})
 # Categories whose unnamed targets are located by the place of the event.
 _PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"})
@@ -44,7 +46,9 @@ _SAYING = frozenset(
     " conclude find rule charge suggest believe think".split()
 )
 # Entities that are never actors: "On Thursday" is not whom Macron called on.
-_NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"})
+_NOT_ACTOR_ENTITIES = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
+)
 # What someone said or proposed: a target phrase of this kind stands for whoever said it.
 _SPEECH_ACT_NOUNS = frozenset(
     "call appeal statement proposal suggestion recommendation remarks remark comments comment offer request"
@@ -478,9 +482,19 @@ def _agentless(trigger: Token) -> bool:
     return True
 
 
+_PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "case", "quantmod", "nmod", "predet"})
+
+
 def _np_span(token: Token) -> Span:
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep", "punct", "cc", "conj", "appos")]
-    tokens = [t for t in tokens if abs(t.i - token.i) < 8]
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
+    """The words of a noun phrase up to its head: "Prime Minister Oleksiy Honcharuk's offer",
+    without the clauses and prepositional phrases that follow it."""
+    first = token
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        for child in node.lefts:
+            if child.dep_ in _PHRASE_DEPS:
+                first = child if child.i < first.i else first
+                stack.append(child)
+    start, end = first.idx, token.idx + len(token.text)
     return Span(start=start, end=end, text=token.doc.text[start:end])
