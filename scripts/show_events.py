@@ -28,11 +28,11 @@ def main() -> None:
             continue
         actors = {a.id: a for a in result.actors}
 
-        def name(ref):  # type: ignore[no-untyped-def]
+        def name(ref, actors=actors):  # type: ignore[no-untyped-def]
             refs = ref if isinstance(ref, tuple) else (ref,)
             return "+".join(f"{actors[r].name}[{actors[r].country}]" if r in actors else str(r) for r in refs)
 
-        print(f"=== {result.article.id} published={result.article.published} locus?")
+        print(f"=== {result.article.id} published={result.article.published}")
         for e in result.events:
             flags = ("NEG " if e.negated else "") + ("HYP " if e.hypothetical else "")
             print(

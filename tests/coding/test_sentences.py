@@ -8,6 +8,7 @@ the sentence reports as having happened; ``absent`` lists readings that must not
 from __future__ import annotations
 
 import pytest
+
 from tests.conftest import triples
 
 pytestmark = pytest.mark.slow

@@ -12,38 +12,9 @@ from spacy.tokens import Doc, Token
 
 from newsevents.actors.gazetteer import Gazetteer
 from newsevents.actors.table import ActorTable, WorkingActor
+from newsevents.lexicon import lexicon
 
-_PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-_PLURAL = {"they", "them", "their", "theirs", "themselves"}
-_NEUTER = {"its", "itself"}
-_PAIR_NOUNS = {"men", "leaders", "women", "sides", "countries", "presidents", "ministers", "officials", "nations"}
-_PERSON_TITLES = {
-    "president", "minister", "prime minister", "premier", "chancellor", "secretary", "king", "queen", "leader",
-    "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "senator", "ambassador", "envoy", "general",
-}  # fmt: skip
-# Role nouns that point back at the last person named: "the accused", "the gunman".
-_PERSON_ROLES = frozenset(
-    [
-        "accused",
-        "suspect",
-        "defendant",
-        "gunman",
-        "attacker",
-        "assailant",
-        "shooter",
-        "killer",
-        "bomber",
-        "perpetrator",
-        "man",
-        "woman",
-        "victim",
-        "candidate",
-        "journalist",
-        "photographer",
-        "reporter",
-    ]
-)
-_OWNED_GROUPS = {"office", "government", "administration", "cabinet", "camp", "aides", "spokesman", "spokesperson"}
+LEX = lexicon()
 
 # How far back (in sentences) a pronoun looks for its antecedent.
 _WINDOW = 4
@@ -60,23 +31,23 @@ def resolve_references(doc: Doc, table: ActorTable, inside: Callable[[int], bool
         if not inside(token.idx) or token.i in table.token_actor or token.i in table.token_group:
             continue
         lower = token.lower_
-        if lower in _PERSONAL and token.pos_ == "PRON":
+        if lower in LEX.personal_pronouns and token.pos_ == "PRON":
             actor = _antecedent(doc, table, token, sentence_of, sentences, lambda a: a.kind == "person")
             if actor is not None:
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
-        elif lower in _PLURAL and token.pos_ == "PRON":
+        elif lower in LEX.plural_pronouns and token.pos_ == "PRON":
             _plural(doc, table, token, sentence_of, sentences)
-        elif lower in _NEUTER:
+        elif lower in LEX.neuter_pronouns:
             actor = _antecedent(
                 doc, table, token, sentence_of, sentences, lambda a: a.kind != "person" and not a.plural
             )
             if actor is not None:
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
-        elif lower in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
+        elif lower in LEX.pair_nouns and any(c.lower_ in ("two", "both") for c in token.children):
             _pair(doc, table, token)
         elif token.pos_ in ("NOUN", "VERB", "ADJ") and any(c.lower_ == "the" for c in token.children):
             _titled_person(doc, table, token)
-        if token.lower_ in _OWNED_GROUPS:
+        if token.lower_ in LEX.owned_groups:
             _owned_group(doc, table, token)
 
 
@@ -157,7 +128,7 @@ def _pair(doc: Doc, table: ActorTable, token: Token) -> None:
 def _titled_person(doc: Doc, table: ActorTable, token: Token) -> None:
     """'The minister', 'the prime minister': the last person mentioned with that title;
     'the accused', 'the gunman': the last person mentioned."""
-    if token.lower_ in _PERSON_ROLES and token.tag_ in ("NN", "VBN", "JJ"):
+    if token.lower_ in LEX.person_roles and token.tag_ in ("NN", "VBN", "JJ"):
         for i in range(token.i - 1, max(-1, token.i - 200), -1):
             actor_id = table.token_actor.get(i)
             if actor_id is not None and table.actors[actor_id].kind == "person":
@@ -165,9 +136,9 @@ def _titled_person(doc: Doc, table: ActorTable, token: Token) -> None:
                 return
         return
     phrase = token.lower_
-    if token.i > 0 and f"{doc[token.i - 1].lower_} {phrase}" in _PERSON_TITLES:
+    if token.i > 0 and f"{doc[token.i - 1].lower_} {phrase}" in LEX.person_titles:
         phrase = f"{doc[token.i - 1].lower_} {phrase}"
-    if phrase not in _PERSON_TITLES:
+    if phrase not in LEX.person_titles:
         return
     for i in range(token.i - 1, -1, -1):
         actor_id = table.token_actor.get(i)

@@ -28,17 +28,9 @@ from newsevents.actors.gazetteer import (
     Gazetteer,
 )
 from newsevents.actors.table import ActorTable, WorkingActor, slug
+from newsevents.lexicon import lexicon
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-_ORG_SECTOR_WORDS: tuple[tuple[str, str], ...] = (
-    ("ministry", "GOV"), ("government", "GOV"), ("department", "GOV"), ("office", "GOV"), ("agency", "GOV"),
-    ("police", "COP"), ("court", "JUD"), ("tribunal", "JUD"), ("army", "MIL"), ("forces", "MIL"),
-    ("navy", "MIL"), ("guard", "MIL"), ("party", "PTY"), ("parliament", "LEG"), ("assembly", "LEG"),
-    ("house", "LEG"), ("senate", "LEG"), ("congress", "LEG"), ("council", "GOV"), ("university", "EDU"),
-    ("institute", "EDU"), ("church", "REL"), ("news", "MED"), ("tv", "MED"), ("times", "MED"),
-    ("post", "MED"), ("radio", "MED"), ("bank", "BUS"), ("company", "BUS"), ("group", "BUS"),
-    ("front", "REB"), ("brigade", "REB"), ("militia", "REB"), ("movement", "OPP"), ("union", "LAB"),
-)  # fmt: skip
 
 
 class Resolver:
@@ -288,7 +280,7 @@ class Resolver:
                 country = code
                 break
         lowered = span.text.lower()
-        sector = next((s for word, s in _ORG_SECTOR_WORDS if word in lowered.split()), None)
+        sector = next((lexicon().org_sector_words[w] for w in lowered.split() if w in lexicon().org_sector_words), None)
         actor = table.add(
             WorkingActor(
                 id=slug(span.text), name=span.text, country=country, sector=sector, kind="organization",

@@ -10,50 +10,19 @@ from spacy.tokens import Span as SpacySpan
 from newsevents.actors.table import ActorTable, WorkingActor, slug
 from newsevents.coding import syntax
 from newsevents.coding.patterns import Pattern
+from newsevents.lexicon import lexicon
 from newsevents.records import Quote, Span
 
-_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves"})
+LEX = lexicon()
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
 # Default prepositions that introduce a target when a pattern names none.
 _TARGET_PREPS = ("with", "on", "against", "to", "at", "into", "toward", "towards", "from")
-_PLACE_NOUNS = frozenset(
-    "town city village province region district area site island neighborhood neighbourhood suburb county"
-    " municipality port capital".split()
-)
-# Nouns for people and groups: an unnamed side made of these is still an actor ("two smugglers").
-_PEOPLE_NOUNS = frozenset(
-    """
-person people man men woman women child children boy girl boys girls family families individual individuals
-suspect suspects accused defendant defendants attacker attackers assailant assailants gunman gunmen shooter bomber
-bombers killer killers perpetrator perpetrators militant militants fighter fighters rebel rebels insurgent insurgents
-soldier soldiers troops officer officers police policeman policemen guard guards official officials leader leaders
-member members resident residents civilian civilians villager villagers citizen citizens national nationals
-migrant migrants refugee refugees worker workers smuggler smugglers trafficker traffickers victim victims
-protester protesters protestor protestors demonstrator demonstrators activist activists student students
-journalist journalists reporter reporters photographer photojournalist passenger passengers prisoner prisoners
-detainee detainees hostage hostages captive captives user users mercenary mercenaries crew sailor sailors
-pilot pilots doctor doctors nurse nurses teacher teachers priest priests worshipper worshippers voter voters
-opponent opponents critic critics dissident dissidents lawmaker lawmakers politician politicians minister ministers
-diplomat diplomats ambassador envoy spy spies agent agents staff employee employees group groups gang gangs
-supporter supporters follower followers crowd crowds mob fisherman fishermen farmer farmers someone somebody
-""".split()
-)
 _AUTHORITY_SECTORS = frozenset({"COP", "JUD", "SPY", "MIL"})
 # Categories whose unnamed targets are located by the place of the event.
 _PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"})
-_SAYING = frozenset(
-    "say tell add state declare announce claim insist argue note stress warn write tweet post reiterate allege"
-    " conclude find rule charge suggest believe think".split()
-)
 # Entities that are never actors: "On Thursday" is not whom Macron called on.
 _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
-)
-# What someone said or proposed: a target phrase of this kind stands for whoever said it.
-_SPEECH_ACT_NOUNS = frozenset(
-    "call appeal statement proposal suggestion recommendation remarks remark comments comment offer request"
-    " demand plan initiative move idea decision announcement warning threat position stance claim accusation"
-    " allegation criticism".split()
 )
 # How far back (in sentences) the partner of a reply is looked for.
 _PARTNER_WINDOW = 3
@@ -209,11 +178,11 @@ class SideResolver:
         return Side(ids=tuple(ids), span=span)
 
     def _np_actors(self, head: Token, depth: int = 0) -> tuple[str, ...]:
-        if head.lemma_.lower() in _PLACE_NOUNS and not self.table.actor_at(head.i):
+        if head.lemma_.lower() in LEX.place_nouns and not self.table.actor_at(head.i):
             # "the town of Pandeglang", "the city of Aden": a place, not an actor.
             return ()
         quote = self.quote_of_token.get(head.i)
-        if quote is not None and quote.speaker and head.lower_ in _FIRST_PERSON:
+        if quote is not None and quote.speaker and head.lower_ in LEX.first_person:
             return (quote.speaker,)
         own = self.table.actor_at(head.i)
         if own:
@@ -276,7 +245,7 @@ class SideResolver:
         for _ in range(6):
             if node.head == node:
                 return None
-            if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in _SAYING:
+            if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in LEX.saying_verbs:
                 side = self.np_side(syntax.subject_of(node.head))
                 return replace(side, inferred=("speaker",)) if not side.empty else None
             node = node.head
@@ -390,7 +359,7 @@ class SideResolver:
         countries = self._countries(source.ids)
         if place is not None:
             code: str | None = place
-        elif token.lemma_.lower() in _SPEECH_ACT_NOUNS:
+        elif token.lemma_.lower() in LEX.speech_act_nouns:
             # "The Front had sent the police a plan, which they rejected": the plan's author;
             # "The call was seconded by Merkel": the actor the story was just about.
             owner = self._author_of(token, source)
@@ -466,7 +435,7 @@ def _animate(token: Token) -> bool:
     """People or groups ("two smugglers", "at least eight", "protesters"), not things."""
     if token.pos_ in ("PROPN", "NUM") or token.ent_type_ in ("PERSON", "NORP", "ORG"):
         return True
-    return token.lemma_.lower() in _PEOPLE_NOUNS or token.lower_ in _PEOPLE_NOUNS
+    return token.lemma_.lower() in LEX.people_nouns or token.lower_ in LEX.people_nouns
 
 
 def _complements(verb: Token) -> list[Token]:

@@ -6,24 +6,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-MODALS = frozenset(
-    {"will", "would", "could", "might", "may", "should", "can", "shall", "'ll", "must", "ca", "wo", "ought"}
-)
-# Words whose complement has not happened (yet): "plans to strike", "a proposal to meet".
-IRREALIS_HEADS = frozenset({
-    "plan", "intend", "want", "seek", "commit", "hope", "aim", "propose", "prepare", "expect", "consider", "threaten",
-    "vow", "pledge", "promise", "try", "attempt", "offer", "ask", "urge", "call", "demand", "wish", "plot",
-    "mull", "weigh", "push", "need", "order", "allow", "agree", "decide", "refuse", "fail", "decline", "request", "encourage", "invite", "press", "pressure", "warn", "vote", "move", "look", "work", "struggle",
-    "proposal", "threat", "bid", "effort", "possibility", "prospect", "intention", "idea", "appeal", "readiness", "willingness", "right", "chance", "risk", "fear", "option", "going", "go", "set", "due", "likely", "able", "ready", "willing", "unable", "about", "poised", "expected",
-    "eager", "keen", "happy", "prepared", "determined",
-    # What someone is accused or suspected of is alleged, not reported as fact.
-    "accuse", "blame", "suspect", "allege", "charge", "claim", "deny",
-})  # fmt: skip
-NEGATING_HEADS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid", "stop", "halt", "cease", "abandon"})
-CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose"})
+from newsevents.lexicon import lexicon
 
+LEX = lexicon()
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "ccomp", "aux"})
 
 
@@ -54,7 +39,7 @@ def agent_of(verb: Token) -> Token | None:
 
 def antecedent(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies ("the airstrike that killed")."""
-    if token.lower_ in RELATIVIZERS and token.head.dep_ == "relcl":
+    if token.lower_ in LEX.relativizers and token.head.dep_ == "relcl":
         return token.head.head
     return token
 
@@ -185,7 +170,7 @@ def is_negated(token: Token) -> bool:
 def _negated_here(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children):
         return True
-    if token.dep_ == "xcomp" and token.head.lemma_ in NEGATING_HEADS:
+    if token.dep_ == "xcomp" and token.head.lemma_ in LEX.negating_heads:
         return True
     if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
         # "did not stop and search": the negation spreads to a bare second verb.
@@ -206,7 +191,7 @@ def is_hypothetical(token: Token) -> bool:
         # "plans to strike", "a plan to strike", "the possibility of talks", "going to attack".
         if (
             node.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj")
-            and head.lemma_.lower() in IRREALIS_HEADS
+            and head.lemma_.lower() in LEX.irrealis_heads
             and (node.dep_ != "dobj" or head.pos_ == "NOUN")
         ):
             return True
@@ -216,37 +201,27 @@ def is_hypothetical(token: Token) -> bool:
     return False
 
 
-# Modals and heads by which an actor announces what it will do (not what might happen).
-_INTENT_MODALS = frozenset({"will", "would", "'ll", "wo", "shall"})
-_INTENT_HEADS = frozenset(
-    "plan intend vow pledge promise prepare offer decide aim want hope seek go ready prepared willing"
-    " determined set poised".split()
-)
-# Heads with patterns of their own: "threatened to strike" is already a THREATEN.
-_OWN_PATTERN_HEADS = frozenset({"threaten", "warn", "agree", "commit"})
-
-
 def expresses_intent(verb: Token) -> bool:
     """An actor says it will do something: "said it would withdraw", "vowed to retaliate"."""
-    if is_passive(verb) or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+    if is_passive(verb) or any(c.dep_ == "mark" and c.lower_ in LEX.condition_marks for c in verb.children):
         return False
     node = verb
     if node.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in node.children):
         node = node.head
-    if any(c.dep_ == "aux" and c.lower_ in _INTENT_MODALS for c in node.children):
+    if any(c.dep_ == "aux" and c.lower_ in LEX.intent_modals for c in node.children):
         return True
     head = node.head
-    if node.dep_ != "xcomp" or head == node or head.lemma_.lower() in _OWN_PATTERN_HEADS:
+    if node.dep_ != "xcomp" or head == node or head.lemma_.lower() in LEX.own_pattern_heads:
         return False
     # Subject control only: "Iran plans to strike", not "urged Iran to strike".
-    return head.lemma_.lower() in _INTENT_HEADS and first_child(head, "dobj") is None
+    return head.lemma_.lower() in LEX.intent_heads and first_child(head, "dobj") is None
 
 
 def _irrealis_here(token: Token) -> bool:
     for child in token.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in LEX.modals:
             return True
-        if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
+        if child.dep_ == "mark" and child.lower_ in LEX.condition_marks:
             return True
         if (
             child.dep_ == "aux"
@@ -255,7 +230,7 @@ def _irrealis_here(token: Token) -> bool:
             and token.head.lemma_ == "be"
         ):
             return True
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in LEX.condition_marks for c in token.children)
 
 
 def clause_tokens(token: Token) -> list[Token]:

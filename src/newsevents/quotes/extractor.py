@@ -291,7 +291,7 @@ def _speaker(doc: Doc, table: ActorTable, subject: Token) -> tuple[str | None, s
     # own actor ("an Interpol spokesperson" speaks for Interpol); else any actor in the phrase.
     ordered = sorted(tokens, key=lambda t: abs(t.i - subject.i))
     people = [t for t in ordered if table.actor_at(t.i) and table.actors[table.actor_at(t.i)[0]].kind == "person"]
-    for token in people + [subject] + ordered:
+    for token in [*people, subject, *ordered]:
         ids = table.actor_at(token.i)
         if ids:
             actor = table.actors[ids[0]]

@@ -1,0 +1,44 @@
+"""The closed English word classes the rules share, read from ``data/lexicon.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
+
+from newsevents.yamlio import load_yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    modals: frozenset[str]
+    intent_modals: frozenset[str]
+    irrealis_heads: frozenset[str]
+    intent_heads: frozenset[str]
+    own_pattern_heads: frozenset[str]
+    negating_heads: frozenset[str]
+    condition_marks: frozenset[str]
+    relativizers: frozenset[str]
+    first_person: frozenset[str]
+    saying_verbs: frozenset[str]
+    speech_act_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    people_nouns: frozenset[str]
+    personal_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    neuter_pronouns: frozenset[str]
+    pair_nouns: frozenset[str]
+    person_titles: frozenset[str]
+    person_roles: frozenset[str]
+    owned_groups: frozenset[str]
+    org_sector_words: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = load_yaml((resources.files("newsevents") / "data" / "lexicon.yaml").read_text("utf-8"))
+    values = {}
+    for field in fields(Lexicon):
+        value = raw[field.name]
+        values[field.name] = dict(value) if isinstance(value, dict) else frozenset(str(v) for v in value)
+    return Lexicon(**values)
