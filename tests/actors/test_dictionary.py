@@ -77,6 +77,7 @@ def test_user_csv_becomes_people_and_organisations(tmp_path):
     [
         ("people:\n  - {id: x, name: X}\n", "country"),
         ("people:\n  - {id: x, name: X, country: usa}\n", "country"),
+        ("people:\n  - {id: x, name: X, country: IRS}\n", "not an ISO 3166-1 alpha-3 code"),
         ("organizations:\n  - {id: y, name: Y, country: USA, sector: XYZ, kind: igo}\n", "unknown sector"),
         ("rulers: []\n", "unknown section"),
         ("people: [\n", "not valid YAML"),

@@ -14,11 +14,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsevents.errors import ConfigError
 from newsevents.yamlio import YAMLError, load_yaml
@@ -34,7 +35,25 @@ SECTORS: frozenset[str] = frozenset(
 )  # fmt: skip
 INTERNATIONAL_CODES: frozenset[str] = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC"})
 
-Country = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+# Codes used where ISO 3166 has none: Kosovo, and the sides that belong to no single state.
+NON_ISO_CODES: frozenset[str] = frozenset({"KOS"}) | INTERNATIONAL_CODES | {"IMG"}
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    import pycountry  # the ISO 3166 table, offline
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def _known_country(code: str) -> str:
+    """A typo such as "IRS" for "ISR" would silently make a new country: refuse it."""
+    if code not in NON_ISO_CODES and code not in _iso_codes():
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 code (nor one of {', '.join(sorted(NON_ISO_CODES))})")
+    return code
+
+
+Country = Annotated[str, Field(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_country)]
 Sector = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 
 
