@@ -45,7 +45,14 @@ class Pattern(BaseModel):
     # Where the target is: the verb's object, the object of one of target_preps, the clause's
     # subject ("Iran is in great danger"), another actor named in the same quote or sentence, or nowhere.
     target: Literal[
-        "object", "prep", "none", "complement_object", "complement_subject", "subject", "mentioned", "subject_or_mentioned"
+        "object",
+        "prep",
+        "none",
+        "complement_object",
+        "complement_subject",
+        "subject",
+        "mentioned",
+        "subject_or_mentioned",
     ] = "object"
     target_preps: tuple[str, ...] = ()
     # For noun triggers: verbs that make the noun an event ("hold talks", "impose sanctions").

@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsevents.actors.table import ActorTable, WorkingActor, slug
 from newsevents.coding import syntax
-from newsevents.coding.patterns import Pattern
+from newsevents.coding.patterns import DOMESTIC_BY_DEFAULT, Pattern
 from newsevents.lexicon import lexicon
 from newsevents.records import Quote, Span
 
@@ -55,15 +55,25 @@ class SideResolver:
         self.doc = doc
         self.table = table
         self.quote_of_token: dict[int, Quote] = {}
+        self.fragments: set[int] = set()
         for quote in quotes:
             span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
             if span is None:
                 continue
             for token in span:
                 self.quote_of_token[token.i] = quote
+            if not any(t.pos_ in ("VERB", "AUX") for t in span):
+                # A quoted fragment ('are on "the same side"') is part of the reporter's clause.
+                self.fragments.add(id(quote))
 
     def same_quote(self, a: Token, b: Token) -> bool:
-        return self.quote_of_token.get(a.i) is self.quote_of_token.get(b.i)
+        """Whether two tokens belong to the same statement (a quoted clause is one of its own)."""
+        qa, qb = self.quote_of_token.get(a.i), self.quote_of_token.get(b.i)
+        if qa is not None and id(qa) in self.fragments:
+            qa = None
+        if qb is not None and id(qb) in self.fragments:
+            qb = None
+        return qa is qb
 
     # -- reading the slots -----------------------------------------------------------------
 
@@ -121,6 +131,7 @@ class SideResolver:
             source = self._first(syntax.prep_objects(noun, ("by",)))
         if source.empty and verb is not None and noun.dep_ not in ("nsubj", "nsubjpass"):
             source = self.np_side(syntax.subject_of(verb))
+
         target = self._first(syntax.prep_objects(noun, preps))
         if target.empty and verb is not None and syntax.object_of(verb) is not None and syntax.object_of(verb) != noun:
             target = self.np_side(syntax.object_of(verb))
@@ -310,7 +321,8 @@ class SideResolver:
             agent = self._first(syntax.nested_prep_objects(trigger, ("by",)))
             if not agent.empty:
                 return agent
-        if pattern.source == "none" or _agentless(trigger):
+        domestic_kind = pattern.category in DOMESTIC_BY_DEFAULT or pattern.domestic
+        if pattern.source == "none" or (_agentless(trigger) and (domestic_kind or trigger.pos_ in ("VERB", "AUX"))):
             # "Jong was arrested, but South Korea's police ...": an authority named nearby did it.
             authority = self._authority_in(trigger.sent)
             if authority is not None:
