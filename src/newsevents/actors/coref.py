@@ -16,6 +16,7 @@ from newsevents.lexicon import lexicon
 
 LEX = lexicon()
 
+_OFFICIAL_SECTORS = frozenset({"GOV", "JUD", "COP", "LEG", "MIL", "SPY", "IGO"})
 # How far back (in sentences) a pronoun looks for its antecedent.
 _WINDOW = 4
 
@@ -131,9 +132,13 @@ def _titled_person(doc: Doc, table: ActorTable, token: Token) -> None:
     if token.lower_ in LEX.person_roles and token.tag_ in ("NN", "VBN", "JJ"):
         for i in range(token.i - 1, max(-1, token.i - 200), -1):
             actor_id = table.token_actor.get(i)
-            if actor_id is not None and table.actors[actor_id].kind == "person":
-                table.mention(table.actors[actor_id], doc[token.i - 1 : token.i + 1], "nominal")
-                return
+            if actor_id is None or table.actors[actor_id].kind != "person":
+                continue
+            # "the gunman" is not the minister or judge named last.
+            if table.actors[actor_id].sector in _OFFICIAL_SECTORS:
+                continue
+            table.mention(table.actors[actor_id], doc[token.i - 1 : token.i + 1], "nominal")
+            return
         return
     phrase = token.lower_
     if token.i > 0 and f"{doc[token.i - 1].lower_} {phrase}" in LEX.person_titles:

@@ -21,6 +21,7 @@ from newsevents.coding import syntax
 from newsevents.coding.ontology import Ontology, load_ontology
 from newsevents.coding.patterns import DOMESTIC_BY_DEFAULT, Pattern, PatternIndex
 from newsevents.coding.sides import Side, SideResolver
+from newsevents.lexicon import lexicon
 from newsevents.records import UNDIRECTED_CATEGORIES, Article, DateRef, Event, Quote, Span
 
 CODER_NAME = "rules.plover.v1"
@@ -147,7 +148,7 @@ class RuleCoder:
         if target.inanimate and pattern.category not in _ANSWERS:
             return []
         if target.empty and not mutual:
-            if domestic or source.inferred:
+            if (domestic and _intransitive(trigger)) or (source.inferred and pattern.category in _ANSWERS):
                 target = sides.domestic_target(source, trigger)
             elif pattern.category in _PARTNER_FALLBACK or target.inanimate:
                 target = sides.partner(source, sentence, trigger)
@@ -215,6 +216,13 @@ class RuleCoder:
             quad_class=self.ontology.quad_class(category),
             inferred=inferred,
         )
+
+
+def _intransitive(trigger: Token) -> bool:
+    """No object that names a thing: "police arrested 12" or "protesters marched" may be domestic,
+    "officers were seeking a bomb" is not an event against anyone."""
+    obj = syntax.object_of(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+    return obj is None or obj.pos_ in ("PROPN", "NUM", "PRON") or obj.lemma_.lower() in lexicon().people_nouns
 
 
 def _sentence_span(sentence: SpacySpan) -> Span:

@@ -114,7 +114,12 @@ class SideResolver:
         elif mode == "complement_object":
             candidates = complements
         else:
-            direct = [syntax.first_child(verb, "dative"), obj] if mode == "object" else []
+            # "a gunman shot shoppers at a Walmart": the people shot, not the shop.
+            # With `objects` the object is the instrument ("deployed troops to the border").
+            direct_ok = mode == "object" or (
+                not pattern.objects and obj is not None and (_animate(obj) or bool(self.table.actor_at(obj.i)))
+            )
+            direct = [syntax.first_child(verb, "dative"), obj] if direct_ok else []
             # "imposed a tariff on Israeli goods", "pledged 50 million euros in aid to Sudan".
             nested = list(syntax.nested_prep_objects(obj, preps)) if obj is not None else []
             candidates = [*direct, *syntax.prep_objects(verb, preps), *nested, *complements]

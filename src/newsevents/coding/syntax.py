@@ -188,14 +188,16 @@ def is_hypothetical(token: Token) -> bool:
         head = node.head
         if head == node or node.dep_ not in _CLIMB_DEPS:
             return False
-        # "plans to strike", "a plan to strike", "the possibility of talks", "going to attack".
+        # "plans to strike", "a plan to strike", "the possibility of talks", "going to attack",
+        # "allow the government to extradite" (parsed as a ccomp with "to").
+        infinitive = node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if (
-            node.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj")
+            (node.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj") or infinitive)
             and head.lemma_.lower() in LEX.irrealis_heads
             and (node.dep_ != "dobj" or head.pos_ == "NOUN")
         ):
             return True
-        if node.dep_ == "ccomp":
+        if node.dep_ == "ccomp" and not infinitive:
             return False
         node = head
     return False
