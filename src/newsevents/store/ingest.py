@@ -55,6 +55,8 @@ class IngestSummary:
     quotes: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    # Time spent opening, writing (with linking) and closing the store: what the store adds to NLP.
+    store_seconds: float = 0.0
 
     @property
     def done(self) -> int:
@@ -210,8 +212,10 @@ class Ingest:
             return
         results, copies = self._pending, self._copies
         self._pending, self._copies = [], []
+        started = time.monotonic()
         with Store.open(self.db, timeout=self.options.lock_timeout) as store:
             flags = self._write(store, results, copies)
+        self.summary.store_seconds += time.monotonic() - started
         for result, new in zip(results, flags, strict=True):
             if new is None:
                 continue

@@ -55,17 +55,13 @@ class _Where:
         return " AND ".join(self.clauses) or "TRUE"
 
 
-def _like(value: str) -> str:
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def side(prefix: str, value: str) -> tuple[str, list[Any]]:
     """SQL matching one side (``src`` or ``tgt``) to a country code or an actor name."""
     if _CODE.match(value):
         # Sides with several countries are stored joined ("EGY+ITA").
         return (f"({prefix}_country = ? OR (contains({prefix}_country, '+') "
                 f"AND list_contains(string_split({prefix}_country, '+'), ?)))"), [value, value]  # fmt: skip
-    return f"{prefix}_label ILIKE ? ESCAPE '\\'", [_like(value)]
+    return f"contains(lower({prefix}_label), ?)", [value.lower()]
 
 
 def where(f: EventFilter, *, linked: bool) -> _Where:
@@ -108,15 +104,19 @@ def _dyad(w: _Where, dyad: tuple[str, str], *, undirected: bool) -> None:
 def _mention_level(w: _Where, f: EventFilter, *, linked: bool) -> None:
     """Conditions on the article or the evidence: a linked event matches when one mention does."""
     inner = _Where()
+    # contains(lower(...)) rather than ILIKE: a plain substring (no wildcards to escape), and faster.
     if f.source:
-        inner.add("article_id IN (SELECT id FROM articles WHERE source ILIKE ? ESCAPE '\\' OR url ILIKE ? ESCAPE '\\')",
-                  _like(f.source), _like(f.source))  # fmt: skip
+        inner.add("article_id IN (SELECT id FROM articles WHERE contains(lower(source), ?) OR contains(lower(url), ?))",
+                  f.source.lower(), f.source.lower())  # fmt: skip
     if f.text:
-        inner.add("evidence_text ILIKE ? ESCAPE '\\'", _like(f.text))
+        inner.add("contains(lower(evidence_text), ?)", f.text.lower())
     if f.article_id:
         inner.add("article_id = ?", f.article_id)
     if not inner.clauses:
         return
+    if linked and f.since:
+        # A linked event's day is its first mention's, so no mention of a kept event is earlier.
+        inner.add("day >= ?", f.since)
     if linked:
         w.add(f"id IN (SELECT link_id FROM events WHERE {inner.sql()})", *inner.params)
     else:
@@ -139,9 +139,10 @@ def events(
     """Linked events (or mentions) matching ``f``, newest first, one page."""
     w = where(f, linked=not mentions)
     if mentions:
-        sql = (f"SELECT {MENTION_COLUMNS} FROM (SELECT * FROM events WHERE {w.sql()}) e "
-               "JOIN articles a ON a.id = e.article_id ORDER BY e.day DESC NULLS LAST, e.article_id, e.evidence_start "
-               "LIMIT ? OFFSET ?")  # fmt: skip
+        # The page is cut before the join with articles: joining every matching mention first is 4x slower.
+        sql = (f"SELECT {MENTION_COLUMNS} FROM (SELECT * FROM events WHERE {w.sql()} "
+               "ORDER BY day DESC NULLS LAST, article_id, evidence_start LIMIT ? OFFSET ?) e "
+               "JOIN articles a ON a.id = e.article_id ORDER BY e.day DESC NULLS LAST, e.article_id, e.evidence_start")  # fmt: skip
     else:
         sql = f"SELECT {LINKED_COLUMNS} FROM linked_events WHERE {w.sql()} ORDER BY day DESC NULLS LAST, id LIMIT ? OFFSET ?"
     return fetch_arrow(con, sql, [*w.params, limit, offset])
@@ -174,17 +175,21 @@ def actors(
     """The most active actors (as source or target) with their most frequent partners."""
     w = where(f, linked=True)
     name = "country" if by_country else "label"
+    # One scan folds the events into dyads (a few thousand rows); actors and partners come from those.
     sql = f"""
-        WITH kept AS (SELECT * FROM linked_events WHERE {w.sql()}),
+        WITH dyads AS (
+            SELECT src_{name} AS src, any_value(src_country) AS src_country, tgt_{name} AS tgt,
+                   any_value(tgt_country) AS tgt_country, count(*) AS n, sum(goldstein) AS g
+            FROM linked_events WHERE {w.sql()} GROUP BY src_{name}, tgt_{name}),
         sides AS (
-            SELECT src_{name} AS actor, src_country AS country, tgt_{name} AS partner, 1 AS as_source, goldstein
-            FROM kept WHERE src_{name} IS NOT NULL
+            SELECT src AS actor, src_country AS country, tgt AS partner, n, n AS as_source, g FROM dyads WHERE src IS NOT NULL
             UNION ALL
-            SELECT tgt_{name}, tgt_country, src_{name}, 0, goldstein FROM kept WHERE tgt_{name} IS NOT NULL),
-        per AS (SELECT actor, any_value(country) AS country, count(*) AS events, CAST(sum(as_source) AS BIGINT) AS as_source,
-                       round(avg(goldstein), 2) AS mean_goldstein FROM sides GROUP BY actor),
-        pairs AS (SELECT actor, partner, count(*) AS n FROM sides WHERE partner IS NOT NULL AND partner <> actor
-                  GROUP BY ALL),
+            SELECT tgt, tgt_country, src, n, 0, g FROM dyads WHERE tgt IS NOT NULL),
+        per AS (SELECT actor, any_value(country) AS country, CAST(sum(n) AS BIGINT) AS events,
+                       CAST(sum(as_source) AS BIGINT) AS as_source, round(sum(g) / sum(n), 2) AS mean_goldstein
+                FROM sides GROUP BY actor),
+        pairs AS (SELECT actor, partner, CAST(sum(n) AS BIGINT) AS n FROM sides
+                  WHERE partner IS NOT NULL AND partner <> actor GROUP BY ALL),
         top AS (SELECT actor, list(partner || ' (' || n || ')' ORDER BY n DESC, partner)[1:{int(partners)}] AS partners
                 FROM pairs GROUP BY actor)
         SELECT per.actor, per.country, per.events, per.as_source, per.events - per.as_source AS as_target,
@@ -208,8 +213,8 @@ def quotes(con: duckdb.DuckDBPyConnection, f: QuoteFilter, *, limit: int = 50, o
     """Quotes with speaker, article and date: "who said what about Iran"."""
     w = _Where()
     if f.speaker:
-        w.add("(q.speaker_name ILIKE ? ESCAPE '\\' OR s.name ILIKE ? ESCAPE '\\' OR q.speaker = ?)",
-              _like(f.speaker), _like(f.speaker), f.speaker)  # fmt: skip
+        w.add("(contains(lower(q.speaker_name), ?) OR contains(lower(s.name), ?) OR q.speaker = ?)",
+              f.speaker.lower(), f.speaker.lower(), f.speaker)  # fmt: skip
     if f.since:
         w.add("a.published >= ?", f.since)
     if f.until:
@@ -217,8 +222,8 @@ def quotes(con: duckdb.DuckDBPyConnection, f: QuoteFilter, *, limit: int = 50, o
     if f.article_id:
         w.add("q.article_id = ?", f.article_id)
     if f.about:
-        match = "x.country = ?" if _CODE.match(f.about) else "x.name ILIKE ? ESCAPE '\\'"
-        value = f.about if _CODE.match(f.about) else _like(f.about)
+        match = "x.country = ?" if _CODE.match(f.about) else "contains(lower(x.name), ?)"
+        value = f.about if _CODE.match(f.about) else f.about.lower()
         # An actor other than the speaker mentioned in the quote or in the paragraph around it.
         w.add(f"""EXISTS (SELECT 1 FROM mentions m JOIN actors x ON x.article_id = m.article_id AND x.actor_id = m.actor_id
                   JOIN paragraphs p ON p.article_id = q.article_id AND p."start" <= q."start" AND q."start" < p."end"

@@ -79,7 +79,9 @@ def connect(path: Path, *, read_only: bool, timeout: float) -> duckdb.DuckDBPyCo
     delay = 0.02
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only)
+            con.execute("SET enable_progress_bar = false")  # the library never prints
+            return con
         except duckdb.Error as exc:
             if not _is_lock_error(exc) or time.monotonic() + delay > deadline:
                 hint = f" (another process is using it; waited {timeout:g} s)" if _is_lock_error(exc) else ""
