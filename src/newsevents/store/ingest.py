@@ -11,6 +11,7 @@ each batch of results and closes it again, so other processes can read in betwee
 from __future__ import annotations
 
 import concurrent.futures as cf
+import itertools
 import logging
 import multiprocessing
 import time
@@ -174,14 +175,20 @@ class Ingest:
         if self.options.workers <= 1:
             from newsevents.pipeline import Pipeline
 
-            pipeline = Pipeline(self.pipeline_options)
+            pipeline = None
             for batch in batches:
+                # Built at the first article that needs NLP: a re-run with nothing new loads no model.
+                pipeline = pipeline or Pipeline(self.pipeline_options)
                 yield analyse_batch(batch, pipeline)
             return
         yield from self._pooled(batches)
 
     def _pooled(self, batches: Iterator[list[Article]]) -> Iterator[list[ArticleResult | Failure]]:
         # spawn, not fork: the parent may hold a DuckDB handle and spaCy state that must not be shared.
+        first = next(batches, None)
+        if first is None:  # nothing to parse: start no workers
+            return
+        batches = itertools.chain([first], batches)
         context = multiprocessing.get_context("spawn")
         with cf.ProcessPoolExecutor(self.options.workers, mp_context=context, initializer=_init_worker,
                                     initargs=(self.pipeline_options,)) as pool:  # fmt: skip
