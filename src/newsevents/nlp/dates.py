@@ -63,6 +63,9 @@ def resolve(text: str, start: int, end: int, published: dt.date | None) -> DateR
         if value is not None and not relative and not _YEAR.search(lowered) and published is None:
             # "April 7" with no year and no publication date: the year is unknown.
             value = None
+    if value is not None and precision != "day":
+        # "in 2015" is the year, not the publication's day and month in it.
+        value = value.replace(month=1 if precision == "year" else value.month, day=1)
     return DateRef(text=text, start=start, end=end, value=value, precision=precision, relative=relative)
 
 

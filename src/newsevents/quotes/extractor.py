@@ -42,6 +42,8 @@ class SpeechLexicon:
     according_to: tuple[str, ...]
     reporting_verbs: frozenset[str]
     hedges: frozenset[str]
+    verb_channels: dict[str, str]
+    document_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +63,8 @@ def load_lexicon() -> SpeechLexicon:
         according_to=tuple(raw["according_to"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
         hedges=frozenset(raw["hedges"]),
+        verb_channels=dict(raw["verb_channels"]),
+        document_nouns=frozenset(raw["document_nouns"]),
     )
 
 
@@ -121,10 +125,14 @@ class QuoteExtractor:
             subject = _speaker_token(verb, table)
             if subject is not None:
                 speaker_id, speaker_name, speaker_span = _speaker(doc, table, subject)
-            channel, channel_span = self._channel(doc, article, table, verb, inside_quote)
+            channel, channel_span = self._find_channel(doc, article, table, verb, subject, speaker_id, inside_quote)
         elif previous is not None and _only_quote(article.text, paragraph, start, end):
             speaker_id, speaker_name = previous.speaker, previous.speaker_name
             channel = previous.channel
+        same_occasion = previous is not None and speaker_name and previous.speaker_name == speaker_name
+        if channel is None and same_occasion and previous.start >= _previous_paragraph_start(article, paragraph):
+            # 'Hook said at a press conference, "..." He added, "..."': the same occasion.
+            channel, channel_span = previous.channel, previous.channel_span
         if speaker_name is None and len(words) < 5:
             return None
         lead = len(article.text[start:end]) - len(article.text[start:end].lstrip())
@@ -145,6 +153,16 @@ class QuoteExtractor:
             component=COMPONENT,
         )
 
+    def _find_channel(self, doc, article, table, verb, subject, speaker_id, inside_quote):  # type: ignore[no-untyped-def]
+        """The channel named around the attribution, implied by its verb or subject, or named in
+        the speaker's previous sentence."""
+        channel, span = self._channel(doc, article, table, verb, inside_quote)
+        if channel is None:
+            channel, span = self._implied_channel(doc, verb, subject)
+        if channel is None and speaker_id is not None:
+            channel, span = self._previous_sentence_channel(doc, article, table, verb, speaker_id, inside_quote)
+        return channel, span
+
     def _is_scare(self, doc: Doc, end: int) -> bool:
         """A quoted phrase followed at once by the noun it modifies: their "fringe country" status."""
         after = doc.char_span(end + 1, end + 1, alignment_mode="expand")
@@ -153,16 +171,22 @@ class QuoteExtractor:
         return token is not None and token.pos_ in ("NOUN",) and token.dep_ not in ("nsubj", "dobj")
 
     def _attribution_verb(self, doc, start, end, paragraph, inside_quote) -> Token | None:  # type: ignore[no-untyped-def]
-        """The speech verb nearest to the quote, outside any quote, in its paragraph."""
-        best: tuple[int, Token] | None = None
-        for token in doc:
-            if token.idx < paragraph.start or token.idx >= paragraph.end or inside_quote[token.idx]:
+        """The speech verb nearest to the quote, outside any quote, in its paragraph.
+
+        A verb across a full stop from the quote counts as far away: in '..., Hook said, "A." He
+        added, "B."' the first quote is Hook's "said", not the next sentence's "added".
+        """
+        best: tuple[tuple[bool, int], Token] | None = None
+        span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
+        text = doc.text
+        for token in span if span is not None else doc:
+            if inside_quote[token.idx] or not self._is_speech(token):
                 continue
-            if not self._is_speech(token):
-                continue
-            distance = start - token.idx if token.idx < start else token.idx - end
-            if best is None or distance < best[0]:
-                best = (distance, token)
+            low, high = (token.idx, start - 1) if token.idx < start else (end + 1, token.idx)
+            outside = "".join(text[k] for k in range(low, high) if not inside_quote[k])
+            rank = (bool(re.search(r"[.!?]\s", outside)), high - low)
+            if best is None or rank < best[0]:
+                best = (rank, token)
         return best[1] if best else None
 
     def _is_speech(self, token: Token) -> bool:
@@ -192,7 +216,41 @@ class QuoteExtractor:
                 if media is None:
                     continue
                 label = media
-            return label.strip(), Span(start=s_start + m.start(), end=s_start + m.end(), text=m.group(0))
+            label = re.sub(r"^the\s+", "", label.strip(), flags=re.IGNORECASE)
+            return label, Span(start=s_start + m.start(), end=s_start + m.end(), text=m.group(0))
+        return None, None
+
+    def _previous_sentence_channel(self, doc, article, table, verb, speaker_id, inside_quote):  # type: ignore[no-untyped-def]
+        """'Ardern said at a press conference the laws should change. She said, "..."': the
+        occasion named in the speaker's previous sentence."""
+        sentence = verb.sent
+        if sentence.start == 0:
+            return None, None
+        previous = doc[sentence.start - 1].sent
+        if "\n" in doc.text[previous.end_char - 1 : sentence.start_char]:
+            return None, None
+        root = previous.root
+        subject = _speaker_token(root, table) if self._is_speech(root) else None
+        if subject is None or speaker_id not in {a for t in subject.subtree for a in table.actor_at(t.i)}:
+            return None, None
+        return self._channel(doc, article, table, root, inside_quote)
+
+    def _implied_channel(self, doc: Doc, verb: Token, subject: Token | None) -> tuple[str | None, Span | None]:
+        """A channel the verb or its subject names: "the court ruled" (a ruling), "the
+        summary of the decision read" (the summary of the decision)."""
+        if verb.lemma_ in self.lex.verb_channels:
+            return self.lex.verb_channels[verb.lemma_], Span(
+                start=verb.idx, end=verb.idx + len(verb.text), text=verb.text
+            )
+        if subject is None and verb.dep_ == "acl":
+            # "The summary of the decision read: ..." parses "read" as a modifier of "decision".
+            subject = verb.head
+            while subject.dep_ == "pobj" and subject.head.dep_ == "prep":
+                subject = subject.head.head
+        if subject is not None and subject.lemma_.lower() in self.lex.document_nouns:
+            tokens = sorted((t for t in subject.subtree if t.i < verb.i), key=lambda t: t.i)
+            phrase = doc[tokens[0].i : tokens[-1].i + 1]
+            return phrase.text, Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
         return None, None
 
     def _sources(self, doc, article, table, inside_quote, quotes) -> list[SourceCited]:  # type: ignore[no-untyped-def]
@@ -314,6 +372,11 @@ def _media_in(table: ActorTable, start: int, end: int) -> str | None:
         if actor.sector == "MED" and any(start <= m.start < end for m in actor.mentions):
             return actor.name
     return None
+
+
+def _previous_paragraph_start(article: Article, paragraph) -> int:  # type: ignore[no-untyped-def]
+    earlier = [p for p in article.paragraphs if p.index < paragraph.index and p.role == "body"]
+    return earlier[-1].start if earlier else paragraph.start
 
 
 def _only_quote(text: str, paragraph, start: int, end: int) -> bool:  # type: ignore[no-untyped-def]
