@@ -24,6 +24,8 @@ class Ontology:
     categories: dict[str, CategoryInfo]
     cameo_goldstein: dict[str, float]
     cameo_names: dict[str, str]
+    cameo_modes: dict[str, str]
+    cameo_contexts: dict[str, tuple[str, ...]]
 
     def goldstein(self, category: str, cameo: str | None) -> float:
         if cameo and cameo in self.cameo_goldstein:
@@ -49,4 +51,6 @@ def load_ontology() -> Ontology:
         categories=categories,
         cameo_goldstein={str(k): float(v["goldstein"]) for k, v in raw["cameo"].items()},
         cameo_names={str(k): v["name"] for k, v in raw["cameo"].items()},
+        cameo_modes={str(k): v["mode"] for k, v in raw["cameo"].items() if v.get("mode")},
+        cameo_contexts={str(k): tuple(str(v["context"]).split(";")) for k, v in raw["cameo"].items() if v.get("context")},
     )
