@@ -80,3 +80,9 @@ def test_sources_cited(extract):
     kinds = {(s.name, s.kind) for s in extract(text).sources_cited}
     assert ("Axios", "according_to") in kinds
     assert ("reportedly", "reportedly") in kinds
+
+
+def test_unnamed_officials_are_cited(extract):
+    text = "Two people were killed in the blast, local officials said."
+    cited = [(s.name, s.kind) for s in extract(text).sources_cited]
+    assert ("local officials", "said") in cited

@@ -44,6 +44,7 @@ class SpeechLexicon:
     hedges: frozenset[str]
     verb_channels: dict[str, str]
     document_nouns: frozenset[str]
+    unnamed_sources: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def load_lexicon() -> SpeechLexicon:
         hedges=frozenset(raw["hedges"]),
         verb_channels=dict(raw["verb_channels"]),
         document_nouns=frozenset(raw["document_nouns"]),
+        unnamed_sources=frozenset(raw["unnamed_sources"]),
     )
 
 
@@ -273,6 +275,11 @@ class QuoteExtractor:
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     found.append(_cited(doc, table, subject, "reported"))
+            elif token.lemma_ in ("say", "tell") and token.pos_ == "VERB":
+                # "officials said", "two diplomats told Reuters": unnamed sources behind a claim.
+                subject = syntax.nearest_subject(token)
+                if subject is not None and subject.lemma_.lower() in self.lex.unnamed_sources:
+                    found.append(_cited(doc, table, subject, "said"))
         for quote in quotes:
             if quote.channel:
                 span = quote.channel_span
