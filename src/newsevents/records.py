@@ -66,6 +66,8 @@ class RawDocument:
     url: str | None = None
     title: str | None = None
     published: dt.date | None = None
+    # "option" (the user gave it) or "metadata" (a feed entry, a JSON Lines field).
+    published_from: str | None = None
     source: str | None = None
 
 
@@ -91,7 +93,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     published: dt.date | None = None
-    # Where the publication date came from: "option", "html", "dateline", or None.
+    # Where the publication date came from: "option", "metadata", "html", "dateline", or None.
     published_from: str | None = None
     source: str | None = None
     origin: str = ""

@@ -22,7 +22,7 @@ def content_hash(text: str) -> str:
 def make_article(raw: RawDocument) -> Article:
     """Clean one document; raises InputError when nothing of an article is left."""
     text, title, published, url, source = raw.content, raw.title, raw.published, raw.url, raw.source
-    published_from = "option" if published else None
+    published_from = raw.published_from or ("option" if published else None)
     if raw.media_type == "text/html":
         extracted = html_to_text(raw.content, raw.origin)
         text = extracted.text

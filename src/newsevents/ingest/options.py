@@ -52,6 +52,7 @@ def make_document(
         url=options.url or url,
         title=title,
         published=options.published or published,
+        published_from="option" if options.published else ("metadata" if published else None),
         source=options.source or source,
     )
 
