@@ -79,6 +79,10 @@ class Pipeline:
                 yield self.analyse(doc, item)
             except NewsEventsError as exc:
                 yield Failure(origin=item.origin, message=str(exc), document_id=item.id)
+            except Exception as exc:  # a bug on one article must not stop a batch of thousands
+                log.exception("internal error on %s", item.origin or item.id)
+                message = f"internal error while analysing the article ({type(exc).__name__}: {exc}); please report it"
+                yield Failure(origin=item.origin or item.id, message=message, document_id=item.id)
 
     def _clean_all(self, items: Iterable[RawDocument | Failure]) -> Iterator[Article | Failure]:
         for item in items:

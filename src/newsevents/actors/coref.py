@@ -46,10 +46,14 @@ def resolve_references(doc: Doc, table: ActorTable, inside: Callable[[int], bool
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
         elif lower in LEX.pair_nouns and any(c.lower_ in ("two", "both") for c in token.children):
             _pair(doc, table, token)
-        elif token.pos_ in ("NOUN", "VERB", "ADJ") and any(c.lower_ == "the" for c in token.children):
+        elif token.pos_ in ("NOUN", "VERB", "ADJ") and token.i > 0 and _has_the(token):
             _titled_person(doc, table, token)
         if token.lower_ in LEX.owned_groups:
             _owned_group(doc, table, token)
+
+
+def _has_the(token: Token) -> bool:
+    return any(c.lower_ == "the" for c in token.lefts)
 
 
 def _antecedent(doc, table, token, sentence_of, sentences, fits) -> WorkingActor | None:  # type: ignore[no-untyped-def]

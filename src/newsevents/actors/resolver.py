@@ -8,6 +8,7 @@ and appositions, and last pronouns and nominal references (:mod:`newsevents.acto
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -183,12 +184,10 @@ class Resolver:
 
     def _sector_noun_at(self, doc: Doc, token: Token):  # type: ignore[no-untyped-def]  # (start, SectorNoun)
         """The longest sector noun ending at ``token`` ("foreign ministry", "riot police")."""
-        for length in range(self.gaz.longest_sector_noun, 0, -1):
+        for length in range(min(self.gaz.longest_sector_noun, token.i + 1), 0, -1):
             start = token.i - length + 1
-            if start < 0:
-                continue
-            words = doc[start : token.i + 1]
-            key = words.text.lower()
+            # Sector nouns are written with single spaces: join the tokens the same way.
+            key = " ".join(doc[i].lower_ for i in range(start, token.i + 1))
             noun = self.gaz.sector_nouns.get(key)
             if noun is None and length == 1:
                 noun = self.gaz.sector_nouns.get(token.lemma_.lower())
@@ -382,6 +381,8 @@ class _RangeTest:
 
     def __init__(self, ranges: list[tuple[int, int]]) -> None:
         self.ranges = sorted(ranges)
+        self.starts = [start for start, _ in self.ranges]
 
     def __call__(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.ranges)
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ranges[index][1]

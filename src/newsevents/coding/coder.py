@@ -64,7 +64,7 @@ class RuleCoder:
     def code(
         self, doc: Doc, article: Article, table: ActorTable, quotes: list[Quote], dates: list[DateRef]
     ) -> list[Event]:
-        sides = SideResolver(doc, table, quotes)
+        sides = SideResolver(doc, article.text, table, quotes)
         body = [(p.start, p.end) for p in article.paragraphs if p.role == "body"]
         phrase_hits = self._phrase_hits(doc)
         events: list[Event] = []

@@ -51,8 +51,9 @@ class Side:
 class SideResolver:
     """Reads event sides off the parse of one article."""
 
-    def __init__(self, doc: Doc, table: ActorTable, quotes: list[Quote]) -> None:
+    def __init__(self, doc: Doc, text: str, table: ActorTable, quotes: list[Quote]) -> None:
         self.doc = doc
+        self.text = text
         self.table = table
         self.quote_of_token: dict[int, Quote] = {}
         self.fragments: set[int] = set()
@@ -184,7 +185,7 @@ class SideResolver:
             for actor_id in self._np_actors(member):
                 if actor_id not in ids:
                     ids.append(actor_id)
-        span = _np_span(token)
+        span = _np_span(token, self.text)
         if not ids:
             if token.ent_type_ in _NOT_ACTOR_ENTITIES:
                 return Side()
@@ -471,7 +472,7 @@ def _agentless(trigger: Token) -> bool:
 _PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "case", "quantmod", "nmod", "predet"})
 
 
-def _np_span(token: Token) -> Span:
+def _np_span(token: Token, text: str) -> Span:
     """The words of a noun phrase up to its head: "Prime Minister Oleksiy Honcharuk's offer",
     without the clauses and prepositional phrases that follow it."""
     first = token
@@ -483,4 +484,4 @@ def _np_span(token: Token) -> Span:
                 first = child if child.i < first.i else first
                 stack.append(child)
     start, end = first.idx, token.idx + len(token.text)
-    return Span(start=start, end=end, text=token.doc.text[start:end])
+    return Span(start=start, end=end, text=text[start:end])

@@ -119,7 +119,7 @@ class QuoteExtractor:
             return None
         paragraph = next(p for p in article.paragraphs if p.start <= start < p.end)
         verb = _colon_verb(doc, article.text, start, paragraph.start) or self._attribution_verb(
-            doc, start, end, paragraph, inside_quote
+            doc, article.text, start, end, paragraph, inside_quote
         )
         speaker_id = speaker_name = None
         speaker_span = channel = channel_span = None
@@ -172,7 +172,7 @@ class QuoteExtractor:
         del after
         return token is not None and token.pos_ in ("NOUN",) and token.dep_ not in ("nsubj", "dobj")
 
-    def _attribution_verb(self, doc, start, end, paragraph, inside_quote) -> Token | None:  # type: ignore[no-untyped-def]
+    def _attribution_verb(self, doc, text, start, end, paragraph, inside_quote) -> Token | None:  # type: ignore[no-untyped-def]
         """The speech verb nearest to the quote, outside any quote, in its paragraph.
 
         A verb across a full stop from the quote counts as far away: in '..., Hook said, "A." He
@@ -180,7 +180,6 @@ class QuoteExtractor:
         """
         best: tuple[tuple[bool, int], Token] | None = None
         span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
-        text = doc.text
         for token in span if span is not None else doc:
             if inside_quote[token.idx] or not self._is_speech(token):
                 continue
@@ -229,7 +228,7 @@ class QuoteExtractor:
         if sentence.start == 0:
             return None, None
         previous = doc[sentence.start - 1].sent
-        if "\n" in doc.text[previous.end_char - 1 : sentence.start_char]:
+        if "\n" in article.text[previous.end_char - 1 : sentence.start_char]:
             return None, None
         root = previous.root
         subject = _speaker_token(root, table) if self._is_speech(root) else None
@@ -250,18 +249,31 @@ class QuoteExtractor:
             while subject.dep_ == "pobj" and subject.head.dep_ == "prep":
                 subject = subject.head.head
         if subject is not None and subject.lemma_.lower() in self.lex.document_nouns:
-            tokens = sorted((t for t in subject.subtree if t.i < verb.i), key=lambda t: t.i)
+            tokens = sorted((t for t in subject.subtree if t.i < verb.i), key=lambda t: t.i) or [subject]
             phrase = doc[tokens[0].i : tokens[-1].i + 1]
             return phrase.text, Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
         return None, None
 
     def _sources(self, doc, article, table, inside_quote, quotes) -> list[SourceCited]:  # type: ignore[no-untyped-def]
-        body = [(p.start, p.end) for p in article.paragraphs if p.role == "body"]
         found: list[SourceCited] = []
-        for token in doc:
-            if inside_quote[token.idx] if token.idx < len(inside_quote) else False:
-                continue
-            if not any(s <= token.idx < e for s, e in body):
+        for paragraph in article.paragraphs:
+            span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
+            if paragraph.role == "body" and span is not None:
+                found += self._sources_in(span, table, inside_quote)
+        for quote in quotes:
+            if quote.channel:
+                span = quote.channel_span
+                found.append(
+                    SourceCited(name=quote.channel, start=span.start if span else quote.start,
+                                end=span.end if span else quote.end, kind="channel", actor=quote.speaker)
+                )  # fmt: skip
+        return found
+
+    def _sources_in(self, span, table, inside_quote) -> list[SourceCited]:  # type: ignore[no-untyped-def]
+        doc = span.doc
+        found: list[SourceCited] = []
+        for token in span:
+            if inside_quote[token.idx]:
                 continue
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
@@ -280,13 +292,6 @@ class QuoteExtractor:
                 subject = syntax.nearest_subject(token)
                 if subject is not None and subject.lemma_.lower() in self.lex.unnamed_sources:
                     found.append(_cited(doc, table, subject, "said"))
-        for quote in quotes:
-            if quote.channel:
-                span = quote.channel_span
-                found.append(
-                    SourceCited(name=quote.channel, start=span.start if span else quote.start,
-                                end=span.end if span else quote.end, kind="channel", actor=quote.speaker)
-                )  # fmt: skip
         return found
 
 
@@ -300,7 +305,9 @@ def _char_mask(length: int, spans: list[tuple[int, int]]) -> list[bool]:
 
 def _token_at(doc: Doc, char: int) -> Token | None:
     """The token starting at ``char`` or one character later (after a space), if any."""
-    span = doc.char_span(char, min(char + 2, len(doc.text)), alignment_mode="expand")
+    # doc.text rebuilds the whole text on every call: the last token's end is the same length.
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    span = doc.char_span(char, min(char + 2, length), alignment_mode="expand")
     if span is None:
         return None
     return next((t for t in span if t.idx >= char and not t.is_space), None)
