@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 from newsevents.yamlio import load_yaml
@@ -37,7 +38,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = load_yaml((resources.files("newsevents") / "data" / "lexicon.yaml").read_text("utf-8"))
-    values = {}
+    values: dict[str, Any] = {}
     for field in fields(Lexicon):
         value = raw[field.name]
         values[field.name] = dict(value) if isinstance(value, dict) else frozenset(str(v) for v in value)

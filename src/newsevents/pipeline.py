@@ -72,7 +72,7 @@ class Pipeline:
         articles = self._clean_all(items)
         stream = ((a.text, a) if isinstance(a, Article) else ("", a) for a in articles)
         for doc, item in self.nlp.pipe(stream, as_tuples=True, batch_size=self.options.batch_size):
-            if isinstance(item, Failure):
+            if not isinstance(item, Article):
                 yield item
                 continue
             try:

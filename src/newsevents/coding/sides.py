@@ -221,8 +221,8 @@ class SideResolver:
                 return found
         for clause in syntax.children(head, "relcl"):
             if clause.lemma_ in ("include", "comprise"):
-                obj = syntax.first_child(clause, "dobj")
-                found = self._np_actors(obj, depth + 1) if obj is not None else ()
+                included = syntax.first_child(clause, "dobj")
+                found = self._np_actors(included, depth + 1) if included is not None else ()
                 if found:
                     return found
         for obj in syntax.prep_objects(head, ("of", "from", "by")):
