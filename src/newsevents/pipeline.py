@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 from pathlib import Path
 
 from spacy.language import Language
@@ -73,7 +74,7 @@ class Pipeline:
         stream = ((a.text, a) if isinstance(a, Article) else ("", a) for a in articles)
         for doc, item in self.nlp.pipe(stream, as_tuples=True, batch_size=self.options.batch_size):
             if not isinstance(item, Article):
-                yield item
+                yield cast(Failure, item)
                 continue
             try:
                 yield self.analyse(doc, item)
