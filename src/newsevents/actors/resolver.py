@@ -278,6 +278,14 @@ class Resolver:
             if code:
                 country = code
                 break
+        if country is None:
+            # "South Korea's National Police Agency", "the Libyan coast guard".
+            for child in span.root.children:
+                if child.dep_ in _MODIFIER_DEPS and child.i < span.start:
+                    code = self._country_at(child.i, table)
+                    if code:
+                        country = code
+                        break
         lowered = span.text.lower()
         sector = next((lexicon().org_sector_words[w] for w in lowered.split() if w in lexicon().org_sector_words), None)
         actor = table.add(
@@ -289,6 +297,13 @@ class Resolver:
         if actor.country is None and table.locus is not None:
             actor.country, actor.country_inferred = table.locus, True
         table.mention(actor, span, "name")
+
+    def _country_at(self, index: int, table: ActorTable) -> str | None:
+        actor_id = table.token_actor.get(index)
+        if actor_id is None:
+            return None
+        actor = table.actors[actor_id]
+        return actor.country if actor.kind in ("state", "group", "organization") else None
 
 
 # A bare "parliament" or "police" as a clause's subject or object is the body itself.
@@ -348,14 +363,19 @@ def _trim_entity(ent: SpacySpan) -> SpacySpan | None:
 
 
 def _same_person(table: ActorTable, text: str) -> WorkingActor | None:
-    """A person already in the table that this name refers to ("Merkel" after "Angela Merkel")."""
-    for actor in table.actors.values():
-        if actor.kind != "person":
-            continue
+    """A person already in the table that this name refers to: "Merkel" after "Angela Merkel";
+    "Jong" after "Jong Woo Son" (family names come first in Korean and Chinese names), when only
+    one person of the story has that name."""
+    people = [a for a in table.actors.values() if a.kind == "person"]
+    for actor in people:
         if text == actor.name or text == actor.surname:
             return actor
         if actor.surname and text.endswith(" " + actor.surname) and text.split()[0] == actor.name.split()[0]:
             return actor
+    if " " not in text:
+        holders = [a for a in people if len(a.name.split()) > 2 and text in a.name.split()]
+        if len(holders) == 1:
+            return holders[0]
     return None
 
 
@@ -373,7 +393,11 @@ def _description_tokens(doc: Doc, span: SpacySpan, head: Token) -> Iterable[Toke
         if child.dep_ in ("appos", "prep", "acl") and child.i >= span.end:
             yield from child.subtree
     if head.dep_ == "appos" and head.head.i < span.start:
+        # "its alleged operator Jong Woo Son from South Korea": the phrase the name stands in.
         yield from (t for t in head.head.subtree if t.i < span.start)
+        for child in head.head.children:
+            if child.dep_ == "prep" and child.i >= span.end:
+                yield from child.subtree
 
 
 class _RangeTest:

@@ -409,14 +409,16 @@ class SideResolver:
         return None
 
     def _place_of(self, token: Token) -> str | None:
-        """The country of a place named in the phrase's "in/at/near ..." modifiers."""
-        for prep in syntax.children(token, "prep"):
-            if prep.lower_ not in ("in", "at", "near", "inside", "across", "outside", "off", "on"):
-                continue
-            for pobj in syntax.children(prep, "pobj"):
-                for t in pobj.subtree:
-                    if t.i in self.table.place_country:
-                        return self.table.place_country[t.i]
+        """The country of a place named in the phrase's "in/at/near ..." modifiers, or in those
+        of the verb the phrase depends on ("is in prison in South Korea")."""
+        for node in (token, token.head) if token.dep_ in ("prep", "pobj", "attr", "acomp") else (token,):
+            for prep in syntax.children(node, "prep"):
+                if prep.lower_ not in ("in", "at", "near", "inside", "across", "outside", "off", "on"):
+                    continue
+                for pobj in syntax.children(prep, "pobj"):
+                    for t in pobj.subtree:
+                        if t.i in self.table.place_country:
+                            return self.table.place_country[t.i]
         return None
 
     def _placeholder(self, side: Side, country: str | None) -> Side:
