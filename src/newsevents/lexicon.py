@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import Any
 from importlib import resources
+from typing import Any
 
 from newsevents.yamlio import load_yaml
 

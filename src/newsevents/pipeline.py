@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import cast
 from pathlib import Path
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
