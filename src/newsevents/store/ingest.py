@@ -73,7 +73,7 @@ Analyser = Callable[[list[Article]], list[ArticleResult | Failure]]
 _PIPELINE: Pipeline | None = None
 
 
-def _init_worker(options: PipelineOptions) -> None:
+def _init_worker(options: PipelineOptions | None) -> None:
     global _PIPELINE
     from newsevents.pipeline import Pipeline
 
