@@ -78,11 +78,13 @@ class _Bar:
     """A rich progress bar with articles/s and an ETA (no ETA when the total is unknown)."""
 
     def __init__(self, total: int | None, *, quiet: bool) -> None:
-        self.quiet = quiet
+        console = Console(stderr=True)
+        # No bar when stderr is not a terminal (a log file, CI): it would only leave blank lines.
+        self.quiet = quiet or not console.is_terminal
         self.started = time.monotonic()
         self.progress = Progress(
             TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-            TextColumn("{task.fields[counts]}"), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+            TextColumn("{task.fields[counts]}"), TimeRemainingColumn(), console=console, transient=True,
         )  # fmt: skip
         self.task = self.progress.add_task("ingest", total=total, rate="", counts="")
 

@@ -58,9 +58,12 @@ def _flat(column: pa.ChunkedArray) -> pa.ChunkedArray | pa.Array:
 
 
 def _rich(table: pa.Table, title: str, wrap: tuple[str, ...]) -> None:
-    out = Table(title=title or None, expand=True)
+    out = Table(title=title or None, expand=bool(wrap))
     for name in table.column_names:
-        out.add_column(name, overflow="fold", ratio=3 if name in wrap else 1)
+        if name in wrap:
+            out.add_column(name, overflow="fold", ratio=3)
+        else:  # short values (codes, counts, dates) read best unbroken
+            out.add_column(name, overflow="fold", ratio=1, min_width=min(len(name), 12))
     for row in table.to_pylist():
         out.add_row(
             *("" if v is None else "; ".join(map(str, v)) if isinstance(v, list) else str(v) for v in row.values())
@@ -156,13 +159,37 @@ def timeline_command(
     if fmt is Format.json:
         sys.stdout.write(json.dumps(rows, indent=2, default=_json_default) + "\n")
         return
-    categories = sorted({c for r in rows for c in r["categories"]})
-    flat = pa.Table.from_pylist(
-        [{"period": r["period"].isoformat() if r["period"] else "undated", **{c: r["categories"].get(c, 0) for c in categories},
-          "events": r["events"], "coop": r["cooperation"], "conflict": r["conflict"], "score": r["score"]} for r in rows]
-    )  # fmt: skip
+    if fmt is Format.csv:  # one column per category, for spreadsheets
+        names = sorted({c for r in rows for c in r["categories"]})
+        flat = [{"period": period_label(r["period"], by), **{c: r["categories"].get(c, 0) for c in names},
+                 "events": r["events"], "coop": r["cooperation"], "conflict": r["conflict"], "score": r["score"],
+                 "goldstein_sum": r["goldstein_sum"]} for r in rows]  # fmt: skip
+    else:  # a terminal has no room for sixteen category columns
+        flat = [{"period": period_label(r["period"], by), "events": r["events"], "coop": r["cooperation"],
+                 "conflict": r["conflict"], "score": r["score"],
+                 "by category": ", ".join(f"{c} {n}" for c, n in sorted(r["categories"].items(), key=lambda x: -x[1]))}
+                for r in rows]  # fmt: skip
     title = f"{first} – {second}" if second else first
-    emit(flat, fmt, title=f"{title} by {by} ({'mentions' if mentions else 'linked events'}; score = mean Goldstein)")
+    what = "mentions" if mentions else "linked events"
+    emit(
+        pa.Table.from_pylist(flat),
+        fmt,
+        title=f"{title} by {by} ({what}; score = mean Goldstein)",
+        wrap=("by category",),
+    )
+
+
+def period_label(period: dt.date | None, by: str) -> str:
+    """2019-09 for a month, 2019-Q3 for a quarter, 2019 for a year; weeks and days by their first day."""
+    if period is None:
+        return "undated"
+    if by == "month":
+        return period.strftime("%Y-%m")
+    if by == "quarter":
+        return f"{period.year}-Q{(period.month - 1) // 3 + 1}"
+    if by == "year":
+        return str(period.year)
+    return period.isoformat()
 
 
 def actors_command(
