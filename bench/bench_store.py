@@ -205,16 +205,20 @@ def timed(label: str, run: Callable[[], object], repeat: int = 7) -> float:
     return median
 
 
-def bench_queries(events: int) -> None:
+def bench_queries(events: int, keep: Path | None = None) -> None:
     print(f"\n== synthetic store: {events:,} event mentions written through Arrow ==")
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "synthetic.duckdb"
-        build_s = build_synthetic(db, events)
+        db = keep or Path(tmp) / "synthetic.duckdb"
+        if db.exists():
+            print(f"reusing {db}")
+        else:
+            print(f"built in {build_synthetic(db, events):.1f} s")
         size = db.stat().st_size
         with Store.open(db, read_only=True) as store:
             con = store.con
+            events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
             links = con.execute("SELECT count(*) FROM linked_events").fetchall()[0][0]
-            print(f"built in {build_s:.1f} s: {links:,} linked events; file {size / 1e6:.0f} MB, "
+            print(f"{events:,} mentions, {links:,} linked events; file {size / 1e6:.0f} MB, "
                   f"{size / 1e6 / (events / 1e6):.0f} MB per million events")  # fmt: skip
             narrow = con.sql("SELECT (range % 1000)::INTEGER AS k, range::INTEGER AS v FROM range(?)",
                              params=[events]).to_arrow_table()  # fmt: skip
@@ -267,12 +271,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=2000, help="articles for ingest vs extract (0 skips it)")
     parser.add_argument("--words", type=int, default=200, help="about this many words per article")
     parser.add_argument("--events", type=int, default=10_000_000, help="events in the synthetic store (0 skips it)")
+    parser.add_argument("--keep", type=Path, help="build the synthetic store here and keep it (reused when it exists)")
     args = parser.parse_args(argv)
     print(f"python {sys.version.split()[0]}, duckdb {duckdb.__version__}, pyarrow {pa.__version__}")
     if args.articles:
         bench_ingest(args.articles, args.words)
     if args.events:
-        bench_queries(args.events)
+        bench_queries(args.events, args.keep)
     print(f"\npeak RSS {peak_rss_mb():.0f} MB")
 
 

@@ -109,7 +109,8 @@ def _mention_level(w: _Where, f: EventFilter, *, linked: bool) -> None:
         inner.add("article_id IN (SELECT id FROM articles WHERE contains(lower(source), ?) OR contains(lower(url), ?))",
                   f.source.lower(), f.source.lower())  # fmt: skip
     if f.text:
-        inner.add("contains(lower(evidence_text), ?)", f.text.lower())
+        # Evidence sentences are nearly all distinct: a case-blind RE2 match is twice as fast as lower() here.
+        inner.add("regexp_matches(evidence_text, regexp_escape(?), 'i')", f.text)
     if f.article_id:
         inner.add("article_id = ?", f.article_id)
     if not inner.clauses:
