@@ -101,6 +101,7 @@ def bench_ingest(n: int, words: int) -> None:
         f"(noisy on a shared machine); measured inside ingest: {store_s:.1f} s opening, writing, "
         f"linking and closing = {100 * store_s / (ingest_s - store_s):.1f}% of the rest (file {size / 1e6:.1f} MB)"
     )
+    print(f"peak RSS so far {peak_rss_mb():.0f} MB")
 
 
 def _extract(pipeline, docs: list[RawDocument]) -> float:  # type: ignore[no-untyped-def]
