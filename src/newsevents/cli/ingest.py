@@ -99,9 +99,9 @@ class _Bar:
 
     def update(self, s: IngestSummary) -> None:
         elapsed = max(time.monotonic() - self.started, 1e-6)
-        rate = f"{s.done / elapsed:.1f} articles/s"
+        rate = f"{s.handled / elapsed:.1f} articles/s"
         counts = f"new {s.new} · present {s.present} · failed {s.failed} · events {s.events}"
-        self.progress.update(self.task, completed=s.done, rate=rate, counts=counts)
+        self.progress.update(self.task, completed=s.handled, rate=rate, counts=counts)
 
 
 def _report(s: IngestSummary, path: Path) -> None:

@@ -48,6 +48,8 @@ class IngestSummary:
     """What an ingest did; ``failures`` lists (origin, message) of every skipped document."""
 
     seen: int = 0
+    # Documents dealt with so far: skipped as known, failed, or back from NLP (the progress bar's count).
+    handled: int = 0
     new: int = 0
     present: int = 0
     recoded: int = 0
@@ -122,6 +124,7 @@ class Ingest:
         for batch in self._analysed(self._to_parse(documents)):
             for item in batch:
                 self._take(item)
+            self.progress(self.summary)
             self._maybe_flush()
         self._flush()
         self.summary.seconds = time.monotonic() - started
@@ -142,6 +145,7 @@ class Ingest:
                 self._copies.append(SeenCopy(content_hash=h, url=article.url, source=article.source,
                                              origin=article.origin, published=article.published))  # fmt: skip
                 self.summary.present += 1
+                self.summary.handled += 1
                 self._maybe_flush()
                 continue
             seen_now.add(h)
@@ -154,16 +158,18 @@ class Ingest:
 
     def _clean(self, item: RawDocument | Failure) -> Article | None:
         if isinstance(item, Failure):
+            self.summary.handled += 1
             self._fail(item.origin, item.message)
             return None
         try:
             return make_article(item)
         except NewsEventsError as exc:
+            self.summary.handled += 1
             self._fail(item.origin or item.id, getattr(exc, "problem", str(exc)))
             return None
 
     def _fail(self, origin: str, message: str) -> None:
-        log.warning("skipped %s: %s", origin, message)
+        log.info("skipped %s: %s", origin, message)  # the caller reports failures; no double messages
         self.summary.failed += 1
         self.summary.failures.append((origin, message))
         self.progress(self.summary)
@@ -204,6 +210,7 @@ class Ingest:
                 yield future.result()
 
     def _take(self, item: ArticleResult | Failure) -> None:
+        self.summary.handled += 1
         if isinstance(item, Failure):
             self._fail(item.origin, item.message)
         else:
