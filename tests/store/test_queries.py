@@ -88,6 +88,8 @@ def test_read_only_sql_runs_selects_and_refuses_writes(filled: Store) -> None:
         with pytest.raises(ConfigError):
             queries.read_only_sql(filled.con, sql)
     assert filled.counts()["events"] == 7
+    with pytest.raises(ConfigError, match="disabled"):
+        queries.read_only_sql(filled.con, "SELECT * FROM read_csv('/etc/hostname')")
 
 
 def test_frames_for_pandas(filled: Store) -> None:

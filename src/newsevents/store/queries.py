@@ -243,7 +243,10 @@ _READ_ONLY_TYPES = frozenset({"SELECT", "EXPLAIN"})
 
 
 def read_only_sql(con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
-    """Run one SELECT (or EXPLAIN) statement; anything that could write is refused before it runs."""
+    """Run one SELECT (or EXPLAIN) statement; anything that could write is refused before it runs.
+
+    The connection loses access to files outside the store for good: give it one of its own.
+    """
     try:
         statements = con.extract_statements(sql)
     except duckdb.Error as exc:
@@ -253,6 +256,9 @@ def read_only_sql(con: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
     kind = statements[0].type.name
     if kind not in _READ_ONLY_TYPES:
         raise ConfigError(f"only SELECT queries are allowed here, not {kind}")
+    # A SELECT can still read or fetch other files (read_csv, URLs): the store is all it may see.
+    # This cannot be undone on this connection, so callers give it one of its own.
+    con.execute("SET enable_external_access = false")
     try:
         return fetch_arrow(con, sql)
     except duckdb.Error as exc:
