@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.records import ArticleResult, RawDocument
+from newsevents.records import UNDIRECTED_CATEGORIES, ArticleResult, RawDocument
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -30,8 +30,17 @@ def extract(pipeline):  # type: ignore[no-untyped-def]
     return run
 
 
+def undirected(triple: tuple[str, str | None, str | None]) -> tuple[str, str | None, str | None]:
+    """AGREE, CONSULT and COOPERATE have no direction: compare their pairs sorted, as the scorer does."""
+    category, source, target = triple
+    if category in UNDIRECTED_CATEGORIES:
+        source, target = sorted((source or "", target or ""))
+    return category, source, target
+
+
 def triples(result: ArticleResult, *, asserted: bool = True) -> set[tuple[str, str | None, str | None]]:
-    """(category, source country, target country) of the result's events, one per side member."""
+    """(category, source country, target country) of the result's events, one per side member;
+    undirected categories with their pair sorted."""
     countries = {a.id: a.country for a in result.actors}
     out = set()
     for event in result.events:
@@ -41,5 +50,5 @@ def triples(result: ArticleResult, *, asserted: bool = True) -> set[tuple[str, s
         targets = event.target if isinstance(event.target, tuple) else (event.target,)
         for s in sources:
             for t in targets:
-                out.add((event.category, countries.get(s), countries.get(t)))
+                out.add(undirected((event.category, countries.get(s), countries.get(t))))
     return out
