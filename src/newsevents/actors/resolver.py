@@ -53,13 +53,15 @@ class Resolver:
         table.locus = self._locus(matches, table)
         for span, entries in matches:
             self._dictionary_mention(table, span, entries, day)
-            place = next((e for e in entries if e.kind in (KIND_PLACE, KIND_COUNTRY, KIND_CAPITAL)), None)
+            # A demonym places too: "in the Saudi consulate in Istanbul" happened on Saudi ground.
+            place = next((e for e in entries if e.kind in (KIND_PLACE, KIND_COUNTRY, KIND_CAPITAL, KIND_DEMONYM)), None)
             if place is not None:
                 for i in range(span.start, span.end):
                     table.place_country[i] = place.key
         self._groups(doc, table, inside)
         self._named_entities(doc, table, inside)
         self._surnames(doc, table, inside)
+        self._copula_nationalities(doc, table)
         resolve_references(doc, table, inside, self.gaz)
         return table
 
@@ -224,6 +226,23 @@ class Resolver:
                 and inside(token.idx)
             ):
                 table.mention(surnames[token.text], doc[token.i : token.i + 1], "surname")
+
+    def _copula_nationalities(self, doc: Doc, table: ActorTable) -> None:
+        """ "Hatice Cengiz is a Turkish national": a person whose country was only guessed takes it."""
+        for actor in table.actors.values():
+            if actor.kind != "person" or not actor.country_inferred:
+                continue
+            for mention in actor.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_ != "be":
+                    continue
+                for attr in (c for c in span.root.head.children if c.dep_ == "attr"):
+                    code = next(
+                        (self._country_at(t.i, table) for t in attr.subtree if self._country_at(t.i, table)), None
+                    )
+                    if code:
+                        actor.country, actor.country_inferred = code, False
+                        break
 
     def _person(self, doc: Doc, table: ActorTable, span: SpacySpan) -> None:
         known = _same_person(table, span.text)

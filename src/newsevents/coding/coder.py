@@ -130,6 +130,9 @@ class RuleCoder:
         hypothetical = pattern.modality == "flag" and (
             syntax.is_hypothetical(trigger) or (clause_verb is not None and syntax.is_hypothetical(clause_verb))
         )
+        if pattern.negation == "require" and hypothetical and not syntax.is_conditional(trigger):
+            # "would not consider requests", "will not meet their demands": a refusal said now.
+            hypothetical = False
         if pattern.category == "ACCUSE" and trigger.dep_ == "acl":
             # "people accused of crimes" describes them; it reports no accusation.
             return []
@@ -145,12 +148,16 @@ class RuleCoder:
             source, target = target, Side()
         target = _without(target, source)
         mutual = len(source.ids) > 1 and pattern.category in _MUTUAL_CATEGORIES and not had_phrase
-        if target.inanimate and pattern.category not in _ANSWERS:
+        # "called for his death to be investigated": a demand on whoever must act, at home.
+        demand = pattern.category == "REQUEST" and target.inanimate
+        if target.inanimate and pattern.category not in _ANSWERS and not demand:
             return []
         if target.empty and not mutual:
-            if (domestic and _intransitive(trigger)) or (source.inferred and pattern.category in _ANSWERS):
+            if (domestic and (_intransitive(trigger) or demand)) or (source.inferred and pattern.category in _ANSWERS):
                 target = sides.domestic_target(source, trigger)
-            elif pattern.category in _PARTNER_FALLBACK or target.inanimate:
+            elif pattern.category in _PARTNER_FALLBACK or target.inanimate or pattern.source == "speaker":
+                # A refusal, thanks or a judgement in a quote ("a propaganda stunt") answers the
+                # actor the story was just about.
                 target = sides.partner(source, sentence, trigger)
         pairs = _pairs(pattern.category, source, target)
         # "said they would boycott", "plans to impose restrictions": the plan is not an event,

@@ -392,11 +392,19 @@ class SideResolver:
         return self._placeholder(target, code)
 
     def _author_of(self, noun: Token, source: Side) -> Side:
-        """Who made a plan or proposal: the subject of the verb it is the object of."""
+        """Who made a plan, call or proposal: the subject of the verb the noun is the object of
+        ("the Front had sent the police a plan"), else the subject of an earlier verb of the same
+        stem ("Macron called for G7 action ... The call was seconded")."""
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
             side = self.np_side(syntax.subject_of(noun.head))
             if not side.empty and not set(side.ids) & set(source.ids):
                 return side
+        lemma = noun.lemma_.lower()
+        for token in reversed(self.doc[max(0, noun.sent.start - 120) : noun.i]):
+            if token.pos_ == "VERB" and token.lemma_.lower() == lemma:
+                side = self.np_side(syntax.subject_of(token))
+                if not side.empty and not set(side.ids) & set(source.ids):
+                    return replace(side, inferred=("author",))
         return Side()
 
     def _authority_in(self, sentence: SpacySpan) -> str | None:

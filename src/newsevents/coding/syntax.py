@@ -203,6 +203,18 @@ def is_hypothetical(token: Token) -> bool:
     return False
 
 
+def is_conditional(token: Token) -> bool:
+    """Inside an "if" or "unless" clause."""
+    node = token
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in LEX.condition_marks for c in node.children):
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
 def expresses_intent(verb: Token) -> bool:
     """An actor says it will do something: "said it would withdraw", "vowed to retaliate"."""
     if is_passive(verb) or any(c.dep_ == "mark" and c.lower_ in LEX.condition_marks for c in verb.children):
