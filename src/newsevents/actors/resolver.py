@@ -44,7 +44,7 @@ class Resolver:
         """Actors mentioned in the character ``ranges`` of ``doc`` (the story's paragraphs)."""
         table = ActorTable()
         inside = _RangeTest(ranges)
-        people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         matches = [
             (span, entries)
             for span, entries in self.gaz.match(doc)
@@ -331,14 +331,34 @@ _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "d
 _NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 
 
-def _inside_person_name(span: SpacySpan, entries: list[Entry], people: list[tuple[int, int]]) -> bool:
+def _inside_person_name(span: SpacySpan, entries: list[Entry], people: list[SpacySpan]) -> bool:
     """A place or country name inside a person's name is part of the name: "Chad Morgan",
     "Nikki Holland". A demonym first ("Israeli Prime Minister ...") still says the country."""
-    if any(e.kind in (KIND_PERSON, KIND_ORG) for e in entries):
+    if any(e.kind == KIND_ORG for e in entries):
         return False
+    if any(e.kind == KIND_PERSON for e in entries):
+        # "Vance" (an alias of J. D. Vance) inside "Cyrus R. Vance, Jr." is another person; a
+        # title around the name ("Prime Minister Benjamin Netanyahu") changes nothing.
+        return any(
+            ent.start <= span.start
+            and span.end <= ent.end
+            and any(_given_name(t) for t in ent if not span.start <= t.i < span.end)
+            for ent in people
+        )
     demonym = all(e.kind == KIND_DEMONYM for e in entries)
     return any(
-        (start < span.start or (not demonym and start == span.start)) and span.end <= end for start, end in people
+        (ent.start < span.start or (not demonym and ent.start == span.start)) and span.end <= ent.end for ent in people
+    )
+
+
+def _given_name(token: Token) -> bool:
+    """A capitalised name word that is not a title ("Cyrus" in "Cyrus R. Vance", not "Minister")."""
+    titles = lexicon().person_titles
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.lower_ not in titles
+        and not any(token.lower_ in title.split() for title in titles)
     )
 
 

@@ -20,7 +20,7 @@ from newsevents.actors.table import ActorTable
 from newsevents.coding import syntax
 from newsevents.coding.ontology import Ontology, load_ontology
 from newsevents.coding.patterns import DOMESTIC_BY_DEFAULT, Pattern, PatternIndex
-from newsevents.coding.sides import Side, SideResolver
+from newsevents.coding.sides import QUOTE_PARTNER_WINDOW, Side, SideResolver
 from newsevents.lexicon import lexicon
 from newsevents.records import UNDIRECTED_CATEGORIES, Article, DateRef, Event, Quote, Span
 
@@ -133,8 +133,9 @@ class RuleCoder:
         if pattern.negation == "require" and hypothetical and not syntax.is_conditional(trigger):
             # "would not consider requests", "will not meet their demands": a refusal said now.
             hypothetical = False
-        if pattern.category == "ACCUSE" and trigger.dep_ == "acl":
-            # "people accused of crimes" describes them; it reports no accusation.
+        if trigger.dep_ == "amod" or (pattern.category in ("ACCUSE", "AID") and trigger.dep_ == "acl"):
+            # "alleged hush money", "people accused of crimes", "approached Khan armed with a
+            # fire extinguisher": a participle describing a noun reports no act.
             return []
         source, target = sides.sides(cand.pattern, trigger, cand.phrase, clause_verb)
         source = sides.fill_source(source, trigger, pattern)
@@ -158,7 +159,8 @@ class RuleCoder:
             elif pattern.category in _PARTNER_FALLBACK or target.inanimate or pattern.source == "speaker":
                 # A refusal, thanks or a judgement in a quote ("a propaganda stunt") answers the
                 # actor the story was just about.
-                target = sides.partner(source, sentence, trigger)
+                window = QUOTE_PARTNER_WINDOW if pattern.source == "speaker" else 2
+                target = sides.partner(source, sentence, trigger, window)
         pairs = _pairs(pattern.category, source, target)
         # "said they would boycott", "plans to impose restrictions": the plan is not an event,
         # but announcing it is one, a threat or a promise (PLOVER's THREATEN and AGREE).

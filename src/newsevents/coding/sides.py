@@ -15,8 +15,10 @@ from newsevents.records import Quote, Span
 
 LEX = lexicon()
 _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
-# Default prepositions that introduce a target when a pattern names none.
-_TARGET_PREPS = ("with", "on", "against", "to", "at", "into", "toward", "towards", "from")
+# Default prepositions that introduce a target when a pattern names none ("at" and "in" name
+# places; patterns such as "fire at" list them themselves).
+_TARGET_PREPS = ("with", "on", "against", "to", "into", "toward", "towards")
+_RELATIONAL_PREPS = frozenset({"with", "between", "against", "toward", "towards", "over"})
 _AUTHORITY_SECTORS = frozenset({"COP", "JUD", "SPY", "MIL"})
 # Categories whose unnamed targets are located by the place of the event.
 _PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"})
@@ -24,8 +26,10 @@ _PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "TH
 _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
 )
-# How far back (in sentences) the partner of a reply is looked for.
-_PARTNER_WINDOW = 3
+# How far back (in sentences) the partner of a reply is looked for; a quoted judgement may answer
+# something said a little further back.
+_PARTNER_WINDOW = 2
+QUOTE_PARTNER_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -231,8 +235,9 @@ class SideResolver:
             if found:
                 return tuple(dict.fromkeys(found))
         if depth == 0:
-            # "the border with Finland", "targets of the regime": an actor deeper in the phrase.
-            for prep in syntax.children(head, "prep"):
+            # "the border with Finland": an actor deeper in the phrase; not a place ("people
+            # at Fishmongers' Hall in London" are not London).
+            for prep in (p for p in syntax.children(head, "prep") if p.lower_ in _RELATIONAL_PREPS):
                 for obj in syntax.children(prep, "pobj"):
                     found = self._np_actors(obj, depth + 2)
                     if found:
@@ -350,12 +355,13 @@ class SideResolver:
         actor = self._country_actor(code)
         return Side(ids=(actor.id,), inferred=("domestic",))
 
-    def partner(self, source: Side, sentence: SpacySpan, trigger: Token) -> Side:
-        """The last actor of another country mentioned before the trigger."""
+    def partner(self, source: Side, sentence: SpacySpan, trigger: Token, window: int = _PARTNER_WINDOW) -> Side:
+        """The last actor of another country mentioned before the trigger, within ``window``
+        sentences (this one included)."""
         countries = self._countries(source.ids)
         sentences = list(self.doc.sents)
         index = next((n for n, s in enumerate(sentences) if s.start == sentence.start), 0)
-        for number in range(index, max(-1, index - _PARTNER_WINDOW), -1):
+        for number in range(index, max(-1, index - window), -1):
             for token in reversed([t for t in sentences[number] if t.i < trigger.i]):
                 for actor_id in self.table.actor_at(token.i):
                     actor = self.table.actors[actor_id]
