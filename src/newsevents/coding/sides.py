@@ -20,6 +20,7 @@ _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
 _TARGET_PREPS = ("with", "on", "against", "to", "into", "toward", "towards")
 _RELATIONAL_PREPS = frozenset({"with", "between", "against", "toward", "towards", "over"})
 _AUTHORITY_SECTORS = frozenset({"COP", "JUD", "SPY", "MIL"})
+_AUTHORITY_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION", "MOBILIZE", "RETREAT", "CONCEDE", "REJECT"})
 # Categories whose unnamed targets are located by the place of the event.
 _PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"})
 # Entities that are never actors: "On Thursday" is not whom Macron called on.
@@ -334,8 +335,10 @@ class SideResolver:
                 return agent
         domestic_kind = pattern.category in DOMESTIC_BY_DEFAULT or pattern.domestic
         if pattern.source == "none" or (_agentless(trigger) and (domestic_kind or trigger.pos_ in ("VERB", "AUX"))):
-            # "Jong was arrested, but South Korea's police ...": an authority named nearby did it.
-            authority = self._authority_in(trigger.sent)
+            # "Jong was arrested, but South Korea's police ...": an authority named nearby did it
+            # (for arrests and the like; "police said four were injured in the shooting" does not
+            # make the police the shooters).
+            authority = self._authority_in(trigger.sent) if pattern.category in _AUTHORITY_ACTS else None
             if authority is not None:
                 return Side(ids=(authority,), inferred=("authority",))
             return self._placeholder(Side(), self._place_of(trigger) or self.table.locus)

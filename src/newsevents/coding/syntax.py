@@ -62,6 +62,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if controller is not None:
             return controller
         return subject_of(head, depth + 1)
+    if verb.dep_ == "advcl":
+        misparsed = _misparsed_subject(verb)
+        if misparsed is not None:
+            return misparsed
     if verb.dep_ in ("conj", "advcl"):
         return subject_of(head, depth + 1)
     if verb.dep_ == "relcl":
@@ -74,6 +78,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(head.head, depth + 1) or head
         return head
     return None
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """ "... after Theresa May stepped down": the small parser often reads the clause's subject as
+    the object of "after"; the noun right before the verb, under such a conjunction, is it."""
+    if verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    conjunction = before.head if before.dep_ == "pobj" else None
+    if conjunction is not None and conjunction.lower_ in _CLAUSE_CONJUNCTIONS and before.pos_ in ("PROPN", "NOUN"):
+        return before
+    return None
+
+
+_CLAUSE_CONJUNCTIONS = frozenset({"after", "before", "until", "since", "when", "as", "once", "while"})
 
 
 def nearest_subject(verb: Token) -> Token | None:
