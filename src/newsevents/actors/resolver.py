@@ -50,7 +50,7 @@ class Resolver:
             for span, entries in self.gaz.match(doc)
             if inside(span.start_char) and not _inside_person_name(span, entries, people)
         ]
-        table.locus = self._locus(matches, table)
+        table.locus = self._locus(matches, table, _lede_end(doc, ranges))
         for span, entries in matches:
             self._dictionary_mention(table, span, entries, day)
             # A demonym places too: "in the Saudi consulate in Istanbul" happened on Saudi ground.
@@ -67,18 +67,18 @@ class Resolver:
 
     # -- the article's main country -------------------------------------------------------
 
-    def _locus(self, matches: list[tuple[SpacySpan, list[Entry]]], table: ActorTable) -> str | None:
+    def _locus(self, matches: list[tuple[SpacySpan, list[Entry]]], table: ActorTable, lede_end: int) -> str | None:
+        """The story's main country: the most mentioned, places counting double and the lede
+        (where a story says where it happens) three times."""
         counts: Counter[str] = Counter()
-        for _span, entries in matches:
+        for span, entries in matches:
             entry = entries[0]
+            weight = 3 if span.start_char < lede_end else 1
             if entry.kind == KIND_PERSON:
-                person = self.gaz.people[entry.key]
-                counts[person.country] += 1
-            elif entry.kind == KIND_ORG:
-                continue
-            else:
+                counts[self.gaz.people[entry.key].country] += weight
+            elif entry.kind != KIND_ORG:
                 # Places say where things happen: they weigh more than a passing country name.
-                counts[entry.key] += 2 if entry.kind == KIND_PLACE else 1
+                counts[entry.key] += weight * (2 if entry.kind == KIND_PLACE else 1)
         table.country_counts = counts
         national = [(code, n) for code, n in counts.most_common() if len(code) == 3 and code not in _NON_STATES]
         return national[0][0] if national else None
@@ -329,6 +329,15 @@ class Resolver:
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "det", "prep", "pobj"})
 _NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
+
+
+def _lede_end(doc: Doc, ranges: list[tuple[int, int]]) -> int:
+    """Where the lede ends: the first two sentences of the story."""
+    starts = sorted(start for start, _ in ranges)
+    if not starts:
+        return 0
+    sentences = [s for s in doc.sents if s.start_char >= starts[0] and len(s) > 4]
+    return sentences[min(1, len(sentences) - 1)].end_char if sentences else 0
 
 
 def _inside_person_name(span: SpacySpan, entries: list[Entry], people: list[SpacySpan]) -> bool:

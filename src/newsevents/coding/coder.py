@@ -148,6 +148,7 @@ class RuleCoder:
             # "an agreement signed between Turkey and Libya": the parties are the named pair.
             source, target = target, Side()
         target = _without(target, source)
+        target = sides.relocate(target, source, trigger, domestic)
         mutual = len(source.ids) > 1 and pattern.category in _MUTUAL_CATEGORIES and not had_phrase
         # "called for his death to be investigated": a demand on whoever must act, at home.
         demand = pattern.category == "REQUEST" and target.inanimate

@@ -400,6 +400,31 @@ class SideResolver:
             code = self.table.locus
         return self._placeholder(target, code)
 
+    def relocate(self, target: Side, source: Side, trigger: Token, domestic: bool) -> Side:
+        """A group whose country was only the story's main one ("people smugglers") takes the
+        event's own country instead: where it happened, else, for domestic kinds of event, the
+        source's country ("Turkey sentenced two people smugglers")."""
+        ids = []
+        for actor_id in target.ids:
+            actor = self.table.actors.get(actor_id)
+            if actor is None or actor.kind != "group" or not actor.country_inferred or actor.sector is None:
+                ids.append(actor_id)
+                continue
+            countries = self._countries(source.ids)
+            code = self._place_of(trigger) or (next(iter(countries)) if domestic and len(countries) == 1 else None)
+            if code is None or code == actor.country:
+                ids.append(actor_id)
+                continue
+            country_name = self.table.actors[code].name if code in self.table.actors else code
+            moved = self.table.add(
+                WorkingActor(
+                    id=f"{code}.{actor.sector}", name=f"{country_name} ({actor.sector})", country=code,
+                    sector=actor.sector, kind="group", origin=actor.origin,
+                )
+            )  # fmt: skip
+            ids.append(moved.id)
+        return replace(target, ids=tuple(ids)) if tuple(ids) != target.ids else target
+
     def _author_of(self, noun: Token, source: Side) -> Side:
         """Who made a plan, call or proposal: the subject of the verb the noun is the object of
         ("the Front had sent the police a plan"), else the subject of an earlier verb of the same

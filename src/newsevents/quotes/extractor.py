@@ -361,8 +361,13 @@ def _speaker(doc: Doc, table: ActorTable, subject: Token) -> tuple[str | None, s
     tokens = sorted(subject.subtree, key=lambda t: t.i)
     # A person named in the phrase speaks ("The mayor of Paris, Anne Hidalgo"); else the head's
     # own actor ("an Interpol spokesperson" speaks for Interpol); else any actor in the phrase.
+    # A possessor does not speak: in "his father, Abdullah Kurdi", "his" is the son.
     ordered = sorted(tokens, key=lambda t: abs(t.i - subject.i))
-    people = [t for t in ordered if table.actor_at(t.i) and table.actors[table.actor_at(t.i)[0]].kind == "person"]
+    people = [
+        t
+        for t in ordered
+        if t.dep_ != "poss" and table.actor_at(t.i) and table.actors[table.actor_at(t.i)[0]].kind == "person"
+    ]
     for token in [*people, subject, *ordered]:
         ids = table.actor_at(token.i)
         if ids:
