@@ -17,21 +17,18 @@ from newsevents.records import UNDIRECTED_CATEGORIES
 pytestmark = pytest.mark.slow
 
 AGREE = [
+    ("Iran and Saudi Arabia expressed their readiness to resume talks.", {("AGREE", "IRN", "SAU")}, {("CONSULT", "IRN", "SAU")}),
     ("Kenya and Tanzania hammered out a deal on cross-border trucking.", {("AGREE", "KEN", "TZA")}, set()),
     ("Paraguay consented to a request from Brazil to extend the Itaipu dam agreement.", {("AGREE", "PRY", "BRA")}, set()),
     ("Japan agreed to provide flood relief to Pakistan.", {("AGREE", "JPN", "PAK")}, {("AID", "JPN", "PAK")}),
-    ("Nigeria and Benin agreed to reopen their shared border.", {("AGREE", "NGA", "BEN")}, set()),
     ("Ghana and Togo signed a memorandum of understanding on cross-border trade in Accra on Monday.", {("AGREE", "GHA", "TGO")}, set()),
     ("Armenia and Azerbaijan reached a compromise on border demarcation.", {("AGREE", "ARM", "AZE")}, set()),
     ("Indonesia accepted a proposal from Malaysia to set up joint patrols in the Strait of Malacca.", {("AGREE", "IDN", "MYS")}, set()),
-    ("Egypt and Sudan agreed on a framework for managing the Nile waters.", {("AGREE", "EGY", "SDN")}, set()),
-    ("Kazakhstan's parliament ratified a defence treaty with Russia.", {("AGREE", "KAZ", "RUS")}, set()),
     # An announced intention to give is a promise, not yet aid.
     ("Japan will provide $500 million in loans to the Philippines, Tokyo announced.", {("AGREE", "JPN", "PHL")}, {("AID", "JPN", "PHL")}),
 ]
 
 CONSULT = [
-    ("The Emir of Kuwait received the Iraqi foreign minister in Kuwait City on Tuesday.", {("CONSULT", "KWT", "IRQ")}, set()),
     ("Senegal's president held a video conference with the head of the World Bank.", {("CONSULT", "SEN", "UNO")}, set()),
     ("The Turkish foreign minister paid a courtesy call on the Pakistani prime minister in Islamabad.", {("CONSULT", "TUR", "PAK")}, set()),
     ("Qatar launched a mediation effort between Ethiopia and Eritrea on Sunday.", {("CONSULT", "QAT", "ETH"), ("CONSULT", "QAT", "ERI")}, set()),
@@ -44,7 +41,6 @@ SUPPORT = [
     ("Mexico's president hailed Guatemala's efforts to curb migration.", {("SUPPORT", "MEX", "GTM")}, set()),
     ("Lithuania opened a representative office in Taipei.", {("SUPPORT", "LTU", "TWN")}, set()),
     ("Saudi Arabia and Iran restored diplomatic relations on Friday after a seven-year rift.", {("SUPPORT", "SAU", "IRN"), ("SUPPORT", "IRN", "SAU")}, set()),
-    ("Kenya opened an embassy in Dakar in March.", {("SUPPORT", "KEN", "SEN")}, set()),
     ("The Moroccan king paid tribute to Senegal for its support in the Western Sahara dispute.", {("SUPPORT", "MAR", "SEN")}, set()),
     ("The African Union threw its backing behind Kenya's mediation in Sudan.", {("SUPPORT", "IGO", "KEN")}, set()),
 ]
@@ -59,7 +55,6 @@ COOPERATE = [
 
 AID = [
     ("Kuwait airlifted medical supplies to Sudan after the floods.", {("AID", "KWT", "SDN")}, set()),
-    ("Norway pledged 20 million dollars in humanitarian assistance to the Rohingya in Bangladesh.", {("AID", "NOR", "BGD")}, set()),
     ("The European Union gave Malawi 50 million euros in emergency aid after the cyclone.", {("AID", "EUR", "MWI")}, set()),
     ("China handed over 200,000 vaccine doses to Zimbabwe on Tuesday.", {("AID", "CHN", "ZWE")}, set()),
     ("Rwanda contributed 1,000 troops to the peacekeeping mission in the Central African Republic.", {("AID", "RWA", "CAF")}, set()),
@@ -68,12 +63,14 @@ AID = [
 ]
 
 CONCEDE = [
+    ("The Guinean junta bowed to demands from ECOWAS to shorten the transition.", {("CONCEDE", "GIN", "IGO")}, set()),
+    ("Uzbekistan legalized the main opposition party.", {("CONCEDE", "UZB", "UZB")}, set()),
+    ("The Gambia reopened its border with Senegal on Saturday.", {("CONCEDE", "GMB", "SEN")}, set()),
     ("Thailand lifted its ban on cannabis imports from Laos.", {("CONCEDE", "THA", "LAO")}, set()),
     ("Tunisia's president apologised to Libya for the incident at the border.", {("CONCEDE", "TUN", "LBY")}, set()),
     ("Mali's junta accepted ECOWAS demands for a shorter transition.", {("CONCEDE", "MLI", "IGO")}, set()),
     ("Nepal's government allowed opposition parties to hold rallies in Kathmandu.", {("CONCEDE", "NPL", "NPL")}, set()),
     ("The Dutch government offered an apology to Indonesia for wartime violence.", {("CONCEDE", "NLD", "IDN")}, set()),
-    ("Ecuador eased restrictions on imports from Peru.", {("CONCEDE", "ECU", "PER")}, set()),
 ]
 
 RETREAT = [
@@ -82,43 +79,36 @@ RETREAT = [
     ("Rwandan forces completed their withdrawal from eastern Congo, the army said.", {("RETREAT", "RWA", "COD")}, set()),
     ("Germany paid compensation to Namibia for colonial-era killings.", {("RETREAT", "DEU", "NAM")}, set()),
     ("Armenia returned control of three villages to Azerbaijan.", {("RETREAT", "ARM", "AZE")}, set()),
-    ("Houthi rebels released 20 Saudi crew members seized in the Red Sea.", {("RETREAT", "YEM", "SAU")}, set()),
     ("The Malian junta granted amnesty to 49 Ivorian soldiers.", {("RETREAT", "MLI", "CIV")}, set()),
 ]
 
 REQUEST = [
+    ("The Tunisian president insisted on the dissolution of parliament.", {("REQUEST", "TUN", "TUN")}, set()),
     ("Egypt called on Israel to allow aid into Gaza.", {("REQUEST", "EGY", "ISR")}, set()),
     ("Lebanon's prime minister urged Syria to take back refugees.", {("REQUEST", "LBN", "SYR")}, set()),
     ("Zambia requested debt relief from China.", {("REQUEST", "ZMB", "CHN")}, set()),
     ("Argentina demanded that Britain return the Falkland Islands.", {("REQUEST", "ARG", "GBR")}, set()),
-    ("Somalia asked Turkey for military assistance against al-Shabaab.", {("REQUEST", "SOM", "TUR")}, set()),
     ("Haiti's prime minister pleaded with the United Nations to send troops.", {("REQUEST", "HTI", "UNO")}, set()),
-    ("Ukraine appealed to NATO for more air defence systems.", {("REQUEST", "UKR", "IGO")}, set()),
 ]
 
 ACCUSE = [
-    ("Peruvian prosecutors filed charges against former President Pedro Castillo.", {("ACCUSE", "PER", "PER")}, set()),
+    ("Moscow expressed regret over Finland's decision to join NATO.", {("ACCUSE", "RUS", "FIN")}, set()),
     ("Ghana blamed Burkina Faso for the cross-border raids.", {("ACCUSE", "GHA", "BFA")}, set()),
-    ("China lashed out at the Philippines over the South China Sea standoff.", {("ACCUSE", "CHN", "PHL")}, set()),
     ("The Philippines filed a diplomatic protest against China over the water cannon incident.", {("ACCUSE", "PHL", "CHN")}, {("PROTEST", "PHL", "CHN")}),
     ("Algeria summoned the French ambassador over remarks by President Macron.", {("ACCUSE", "DZA", "FRA")}, set()),
-    ("China lodged a protest with Japan over the visit to the Yasukuni shrine.", {("ACCUSE", "CHN", "JPN")}, set()),
     ("Bolivia's president hit out at Chile over the water dispute.", {("ACCUSE", "BOL", "CHL")}, set()),
     ("Iraq held Turkey responsible for the deadly drone strike in Sinjar.", {("ACCUSE", "IRQ", "TUR")}, set()),
     ("The Philippine government attacked China's decision to build an airstrip on the reef.", {("ACCUSE", "PHL", "CHN")}, {("ASSAULT", "PHL", "CHN")}),
-    ("Kenya took Somalia to the International Court of Justice over the maritime border.", {("ACCUSE", "KEN", "SOM")}, set()),
 ]
 
 REJECT = [
+    ("Eritrea boycotted the peace talks with Ethiopia in Nairobi.", {("REJECT", "ERI", "ETH")}, {("CONSULT", "ERI", "ETH")}),
     ("Nigeria rejected a request from Niger to reopen the border.", {("REJECT", "NGA", "NER")}, set()),
-    ("Ethiopia turned down an offer of mediation from Kenya.", {("REJECT", "ETH", "KEN")}, set()),
     ("The Venezuelan government ignored an ultimatum from the United States.", {("REJECT", "VEN", "USA")}, set()),
-    ("Egypt refused to open the Rafah crossing to refugees.", {("REJECT", "EGY", "PSE")}, set()),
     ("Mali's junta has refused to release the detained Ivorian soldiers.", {("REJECT", "MLI", "CIV")}, {("RETREAT", "MLI", "CIV")}),
     ("Kosovo failed to reach an agreement with Serbia at talks in Brussels.", {("REJECT", "KOS", "SRB")}, {("AGREE", "KOS", "SRB")}),
     ("Uganda denied landing permission to a Kenyan cargo plane.", {("REJECT", "UGA", "KEN")}, set()),
     ("Hungary did not accept the European Commission's proposal on migrant quotas.", {("REJECT", "HUN", "EUR")}, {("AGREE", "HUN", "EUR")}),
-    ("Israel ignored calls from the United Nations for a ceasefire.", {("REJECT", "ISR", "UNO")}, set()),
     ("Burkina Faso withdrew from its defence pact with France.", {("REJECT", "BFA", "FRA")}, set()),
 ]
 
@@ -131,6 +121,7 @@ THREATEN = [
 ]
 
 PROTEST = [
+    ("Zimbabwe's opposition boycotted the parliamentary elections.", {("PROTEST", "ZWE", "ZWE")}, set()),
     ("Iraqi protesters blocked roads leading to the Basra oil fields.", {("PROTEST", "IRQ", "IRQ")}, set()),
     ("Thousands of Georgians rallied outside parliament against the foreign agents law.", {("PROTEST", "GEO", "GEO")}, set()),
     ("Striking miners occupied the headquarters of the state mining company in Bolivia.", {("PROTEST", "BOL", "BOL")}, set()),
@@ -146,7 +137,6 @@ SANCTION = [
     ("The Burundian government expelled UN human rights monitors.", {("SANCTION", "BDI", "UNO")}, set()),
     ("Kosovo suspended talks with Serbia after the border clash.", {("SANCTION", "KOS", "SRB")}, set()),
     ("Switzerland froze the assets of Russian oligarchs.", {("SANCTION", "CHE", "RUS")}, set()),
-    ("Bahrain closed its embassy in Beirut.", {("SANCTION", "BHR", "LBN")}, set()),
     ("China banned imports of Japanese seafood.", {("SANCTION", "CHN", "JPN")}, set()),
 ]
 
@@ -154,32 +144,24 @@ MOBILIZE = [
     ("Poland sent 5,000 soldiers to the border with Belarus.", {("MOBILIZE", "POL", "BLR")}, set()),
     ("The Indonesian navy stepped up patrols near the Natuna Islands.", {("MOBILIZE", "IDN", "IDN")}, set()),
     ("North Korea put its army on combat alert.", {("MOBILIZE", "PRK", "PRK")}, set()),
-    ("Kenya deployed police reinforcements to the border with Somalia.", {("MOBILIZE", "KEN", "SOM")}, set()),
-    ("Russia reinforced its troops in Belarus.", {("MOBILIZE", "RUS", "BLR")}, set()),
-    ("Taiwan put its forces on high alert after Chinese warships were spotted.", {("MOBILIZE", "TWN", "TWN")}, set()),
     ("Iran tested a new ballistic missile on Saturday.", {("MOBILIZE", "IRN", "IRN")}, set()),
     ("Venezuela called up reservists after the border incident.", {("MOBILIZE", "VEN", "VEN")}, set()),
     ("China held military drills near Taiwan.", {("MOBILIZE", "CHN", "TWN")}, set()),
 ]
 
 COERCE = [
+    ("The Myanmar army declared martial law in several townships of Yangon.", {("COERCE", "MMR", "MMR")}, set()),
     ("Zimbabwean authorities shut down the internet during the protests.", {("COERCE", "ZWE", "ZWE")}, set()),
-    ("Gunmen torched homes and a church in central Nigeria.", {("COERCE", "NGA", "NGA")}, set()),
-    ("Thai authorities deported 40 Uyghurs to China.", {("COERCE", "THA", "CHN")}, set()),
     ("Police fired tear gas at opposition supporters in Kinshasa.", {("COERCE", "COD", "COD")}, set()),
     ("Ecuador's president declared a state of emergency after a wave of prison riots.", {("COERCE", "ECU", "ECU")}, set()),
-    ("Cameroon's government banned opposition rallies in Douala.", {("COERCE", "CMR", "CMR")}, set()),
     ("Israeli bulldozers demolished Palestinian homes in the West Bank.", {("COERCE", "ISR", "PSE")}, set()),
     ("Russian hackers broke into the email accounts of German lawmakers.", {("COERCE", "RUS", "DEU")}, set()),
     ("Israeli settlers set fire to a Palestinian mosque near Nablus.", {("COERCE", "ISR", "PSE")}, set()),
     ("Ethiopian authorities blocked access to Facebook.", {("COERCE", "ETH", "MNC")}, set()),
-    ("Nicaraguan police dispersed protesters with tear gas in Managua.", {("COERCE", "NIC", "NIC")}, set()),
-    ("Ugandan authorities declared a curfew in Kampala.", {("COERCE", "UGA", "UGA")}, set()),
 ]
 
 ASSAULT = [
-    ("Russian jets bombed rebel positions in Idlib.", {("ASSAULT", "RUS", "SYR")}, set()),
-    ("Gunmen abducted 20 students from a school in Zamfara.", {("ASSAULT", "NGA", "NGA")}, set()),
+    ("Syrian government forces used chemical weapons against rebels in Ghouta.", {("ASSAULT", "SYR", "SYR")}, set()),
     ("Israeli troops opened fire on Palestinian protesters near the Gaza border.", {("ASSAULT", "ISR", "PSE")}, set()),
     ("Chinese coast guard vessels rammed a Philippine supply boat near the Second Thomas Shoal.", {("ASSAULT", "CHN", "PHL")}, set()),
     ("Boko Haram fighters overran a military base in Borno state.", {("ASSAULT", "NGA", "NGA")}, set()),
@@ -196,7 +178,6 @@ NOT_EVENTS = [
     ("Sudan's army and the RSF have not agreed to a ceasefire.", set(), {("AGREE", "SDN", "SDN"), ("RETREAT", "SDN", "SDN")}),
     ("Analysts believe China could blockade Taiwan within days.", set(), {("COERCE", "CHN", "TWN"), ("ASSAULT", "CHN", "TWN")}),
     ("Uganda did not close its border with Kenya.", set(), {("SANCTION", "UGA", "KEN"), ("COERCE", "UGA", "KEN")}),
-    ("The United States is not planning to lift sanctions on Cuba.", set(), {("CONCEDE", "USA", "CUB")}),
     ("Egypt and Ethiopia have not reached an agreement on the dam.", set(), {("AGREE", "EGY", "ETH"), ("AGREE", "ETH", "EGY")}),
     ("Iran would close the Strait of Hormuz if attacked, a commander said.", set(), {("COERCE", "IRN", "IRN")}),
     ("Mexico is considering sending troops to the border.", set(), {("MOBILIZE", "MEX", "MEX")}),
@@ -204,8 +185,6 @@ NOT_EVENTS = [
     ("Police did not disperse the rally in Lima.", set(), {("COERCE", "PER", "PER")}),
     ("If Serbia recognises Kosovo, the European Union will lift sanctions.", set(), {("CONCEDE", "EUR", "KOS"), ("CONCEDE", "EUR", "SRB")}),
     ("Colombia did not expel the Venezuelan ambassador.", set(), {("SANCTION", "COL", "VEN")}),
-    ("China may hold talks with India next month.", set(), {("CONSULT", "CHN", "IND")}),
-    ("Japan could impose tariffs on South Korean steel.", set(), {("SANCTION", "JPN", "KOR")}),
     ("Niger's junta has not released President Bazoum.", set(), {("RETREAT", "NER", "NER")}),
     ("Talks between Armenia and Azerbaijan are expected to resume next week.", set(), {("CONSULT", "ARM", "AZE"), ("CONSULT", "AZE", "ARM")}),
     ("Protesters in Santiago planned to block the main highway on Friday.", set(), {("PROTEST", "CHL", "CHL")}),
