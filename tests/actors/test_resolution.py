@@ -68,3 +68,11 @@ def test_place_inside_a_person_name_is_not_a_country(extract):
 def test_wire_tag_agency_is_not_an_actor(extract):
     result = extract("(AP) — Chile's president announced a cabinet reshuffle.")
     assert all(m.text != "AP" for a in result.actors for m in a.mentions)
+
+
+def test_pronouns_keep_the_gender_they_were_given(extract):
+    result = extract("Ana Lopez met Juan Perez in Lima. She praised him. He thanked her.")
+    ana = _actor(result, "Ana Lopez")
+    juan = _actor(result, "Juan Perez")
+    assert {"She", "her"} <= {m.text for m in ana.mentions}
+    assert {"him", "He"} <= {m.text for m in juan.mentions}

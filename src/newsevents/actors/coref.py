@@ -17,6 +17,7 @@ from newsevents.lexicon import lexicon
 LEX = lexicon()
 
 _OFFICIAL_SECTORS = frozenset({"GOV", "JUD", "COP", "LEG", "MIL", "SPY", "IGO"})
+_FEMININE = frozenset({"she", "her", "hers", "herself"})
 # How far back (in sentences) a pronoun looks for its antecedent.
 _WINDOW = 4
 
@@ -28,13 +29,20 @@ def resolve_references(doc: Doc, table: ActorTable, inside: Callable[[int], bool
     for number, sentence in enumerate(sentences):
         for token in sentence:
             sentence_of[token.i] = number
+    # Genders learnt from earlier pronouns: once "she" is Cengiz, a later "he" is someone else.
+    gender: dict[str, str] = {}
     for token in doc:
         if not inside(token.idx) or token.i in table.token_actor or token.i in table.token_group:
             continue
         lower = token.lower_
         if lower in LEX.personal_pronouns and token.pos_ == "PRON":
-            actor = _antecedent(doc, table, token, sentence_of, sentences, lambda a: a.kind == "person")
+            this = "f" if lower in _FEMININE else "m"
+            actor = _antecedent(
+                doc, table, token, sentence_of, sentences,
+                lambda a, this=this: a.kind == "person" and gender.get(a.id, this) == this,
+            )  # fmt: skip
             if actor is not None:
+                gender.setdefault(actor.id, this)
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
         elif lower in LEX.plural_pronouns and token.pos_ == "PRON":
             _plural(doc, table, token, sentence_of, sentences)

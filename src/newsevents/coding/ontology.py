@@ -52,5 +52,7 @@ def load_ontology() -> Ontology:
         cameo_goldstein={str(k): float(v["goldstein"]) for k, v in raw["cameo"].items()},
         cameo_names={str(k): v["name"] for k, v in raw["cameo"].items()},
         cameo_modes={str(k): v["mode"] for k, v in raw["cameo"].items() if v.get("mode")},
-        cameo_contexts={str(k): tuple(str(v["context"]).split(";")) for k, v in raw["cameo"].items() if v.get("context")},
+        cameo_contexts={
+            str(k): tuple(str(v["context"]).split(";")) for k, v in raw["cameo"].items() if v.get("context")
+        },
     )
