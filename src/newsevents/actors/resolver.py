@@ -58,8 +58,10 @@ class Resolver:
             if place is not None:
                 for i in range(span.start, span.end):
                     table.place_country[i] = place.key
-        self._groups(doc, table, inside)
+        # People first: a title before a name ("Peruvian lawmaker Maria Gonzalez") describes the
+        # person, and is not a group of its own.
         self._named_entities(doc, table, inside)
+        self._groups(doc, table, inside)
         self._surnames(doc, table, inside)
         self._copula_nationalities(doc, table)
         resolve_references(doc, table, inside, self.gaz)
