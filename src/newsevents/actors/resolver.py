@@ -285,8 +285,8 @@ class Resolver:
                 if actor.kind == "organization" and org is None:
                     org = actor
                 elif actor.kind in ("state", "group") and country is None:
+                    # The country only: "in Lima" names where, not the person's line of work.
                     country = actor.country
-                    sector = sector or actor.sector
             noun = self.gaz.sector_nouns.get(token.lower_) or self.gaz.sector_nouns.get(token.lemma_.lower())
             if noun is not None and sector is None:
                 sector = noun.sector
