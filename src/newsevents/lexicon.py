@@ -16,6 +16,7 @@ class Lexicon:
     intent_modals: frozenset[str]
     irrealis_heads: frozenset[str]
     intent_heads: frozenset[str]
+    mandative_heads: frozenset[str]
     own_pattern_heads: frozenset[str]
     negating_heads: frozenset[str]
     condition_marks: frozenset[str]

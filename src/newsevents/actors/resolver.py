@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -45,10 +46,15 @@ class Resolver:
         table = ActorTable()
         inside = _RangeTest(ranges)
         people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        organizations = [e for e in doc.ents if e.label_ == "ORG" and len(e) > 1]
+        acronyms = _defined_acronyms(doc)
         matches = [
             (span, entries)
             for span, entries in self.gaz.match(doc)
-            if inside(span.start_char) and not _inside_person_name(span, entries, people)
+            if inside(span.start_char)
+            and not _inside_person_name(span, entries, people)
+            and not _inside_longer_name(span, entries, organizations)
+            and span.text not in acronyms
         ]
         table.locus = self._locus(matches, table, _lede_end(doc, ranges))
         for span, entries in matches:
@@ -63,6 +69,7 @@ class Resolver:
         self._named_entities(doc, table, inside)
         self._groups(doc, table, inside)
         self._surnames(doc, table, inside)
+        self._acronyms(doc, table, inside, acronyms)
         self._copula_nationalities(doc, table)
         resolve_references(doc, table, inside, self.gaz)
         return table
@@ -103,6 +110,11 @@ class Resolver:
             table.mention(actor, span, "name" if span.text == person.name else "alias")
         elif entry.kind == KIND_ORG:
             org = self.gaz.organizations[entry.key]
+            owner = self._foreign_owner(span, table, org.country) if org.kind == "state_body" else None
+            if owner is not None:
+                # "Pakistan's Foreign Office" is not Britain's: the institution of the named state.
+                table.mention(self.country_actor(table, owner, org.sector), span, "sector")
+                return
             actor = table.add(
                 WorkingActor(
                     id=org.id, name=org.name, country=org.country, sector=org.sector, kind="organization",
@@ -116,6 +128,29 @@ class Resolver:
         elif entry.kind == KIND_DEMONYM:
             actor = self.country_actor(table, entry.key, None)
             table.mention(actor, span, "demonym")
+
+    def _foreign_owner(self, span: SpacySpan, table: ActorTable, own: str) -> str | None:
+        """A country named before a state body that is not the body's own."""
+        for child in span.root.children:
+            if child.dep_ in ("poss", "compound", "amod") and child.i < span.start:
+                code = self._country_at(child.i, table) or table.place_country.get(child.i)
+                if code and code != own:
+                    return code
+        return None
+
+    def _acronyms(self, doc: Doc, table: ActorTable, inside: _RangeTest, acronyms: dict[str, SpacySpan]) -> None:
+        """ "the National Liberation Army (ELN)": later "ELN" is that group, whatever a
+        dictionary says ELN or RSF means elsewhere."""
+        for acronym, name in acronyms.items():
+            actor_id = next((table.token_actor[t.i] for t in name if t.i in table.token_actor), None)
+            if actor_id is None:
+                self._organization(table, name)
+                actor_id = table.token_actor.get(name.root.i)
+            if actor_id is None:
+                continue
+            for token in doc:
+                if token.text == acronym and inside(token.idx) and token.i not in table.token_actor:
+                    table.mention(table.actors[actor_id], doc[token.i : token.i + 1], "acronym")
 
     def country_actor(self, table: ActorTable, code: str, sector: str | None) -> WorkingActor:
         country = self.gaz.countries.get(code)
@@ -331,6 +366,41 @@ class Resolver:
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "det", "prep", "pobj"})
 _NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
+_NAME_JOINERS = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "el", "al"})
+
+
+def _defined_acronyms(doc: Doc) -> dict[str, SpacySpan]:
+    """Acronyms the story defines: "the National Liberation Army (ELN)" gives ELN."""
+    found: dict[str, SpacySpan] = {}
+    for token in doc[2:-1]:
+        if not _ACRONYM.match(token.text) or doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
+            continue
+        end = token.i - 1
+        start = end
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in _NAME_JOINERS):
+            start -= 1
+        while start < end and doc[start].lower_ in _NAME_JOINERS:
+            start += 1
+        if end - start >= 2 and token.text not in found:
+            found[token.text] = doc[start:end]
+    return found
+
+
+def _inside_longer_name(span: SpacySpan, entries: list[Entry], organizations: list[SpacySpan]) -> bool:
+    """An organisation's name inside a longer one is not that organisation: "Liberation" (a
+    French daily) in "National Liberation Army"."""
+    if not any(e.kind == KIND_ORG for e in entries):
+        return False
+    return any(
+        ent.start <= span.start
+        and span.end <= ent.end
+        and (ent.start, ent.end) != (span.start, span.end)
+        and any(_given_name(t) for t in ent if not span.start <= t.i < span.end)
+        for ent in organizations
+    )
 
 
 def _lede_end(doc: Doc, ranges: list[tuple[int, int]]) -> int:

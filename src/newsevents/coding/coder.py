@@ -130,6 +130,9 @@ class RuleCoder:
         hypothetical = pattern.modality == "flag" and (
             syntax.is_hypothetical(trigger) or (clause_verb is not None and syntax.is_hypothetical(clause_verb))
         )
+        if pattern.modality == "ignore" and trigger.pos_ in ("VERB", "AUX") and cand.phrase is None:
+            # A threat or a demand is about the future by nature, but "would ask" is not yet asked.
+            hypothetical = syntax.own_modality(trigger)
         if pattern.negation == "require" and hypothetical and not syntax.is_conditional(trigger):
             # "would not consider requests", "will not meet their demands": a refusal said now.
             hypothetical = False

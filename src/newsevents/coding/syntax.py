@@ -9,7 +9,9 @@ from spacy.tokens import Token
 from newsevents.lexicon import lexicon
 
 LEX = lexicon()
-_CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "ccomp", "aux"})
+_CLIMB_DEPS = frozenset(
+    {"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "ccomp", "aux", "appos"}
+)
 
 
 def children(token: Token, *deps: str) -> Iterator[Token]:
@@ -198,6 +200,11 @@ def _negated_here(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
+def own_modality(token: Token) -> bool:
+    """The trigger itself is under a modal or a condition: "Colombia would ask Venezuela"."""
+    return _irrealis_here(token)
+
+
 def is_hypothetical(token: Token) -> bool:
     """Planned, proposed, conditional, modal or future: not reported as having happened."""
     node = token
@@ -209,7 +216,11 @@ def is_hypothetical(token: Token) -> bool:
             return False
         # "plans to strike", "a plan to strike", "the possibility of talks", "going to attack",
         # "allow the government to extradite" (parsed as a ccomp with "to").
-        infinitive = node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        infinitive = node.dep_ == "ccomp" and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            # "demanded that Pashinyan resign": what is demanded has not happened.
+            or head.lemma_.lower() in LEX.mandative_heads
+        )
         if (
             (node.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj") or infinitive)
             and head.lemma_.lower() in LEX.irrealis_heads
