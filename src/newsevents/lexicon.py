@@ -34,6 +34,7 @@ class Lexicon:
     person_roles: frozenset[str]
     owned_groups: frozenset[str]
     org_sector_words: dict[str, str]
+    sector_labels: dict[str, str]
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.quotes.extractor import quoted_spans
+from newsevents.nlp.quotemarks import quoted_spans
 
 pytestmark = pytest.mark.slow
 

@@ -22,8 +22,14 @@ _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _WINDOW = 4
 
 
-def resolve_references(doc: Doc, table: ActorTable, inside: Callable[[int], bool], gaz: Gazetteer) -> None:
-    """Add mentions for pronouns and nominal references whose antecedent can be found."""
+def resolve_references(
+    doc: Doc, table: ActorTable, inside: Callable[[int], bool], gaz: Gazetteer, quoted: frozenset[int] = frozenset()
+) -> None:
+    """Add mentions for pronouns and nominal references whose antecedent can be found.
+
+    ``quoted`` holds the tokens inside quotation marks: the reporter's "he" never points at a
+    name inside someone's quote ("... soldiers to our Border," he wrote).
+    """
     sentences = list(doc.sents)
     sentence_of = {}
     for number, sentence in enumerate(sentences):
@@ -40,12 +46,25 @@ def resolve_references(doc: Doc, table: ActorTable, inside: Callable[[int], bool
             actor = _antecedent(
                 doc, table, token, sentence_of, sentences,
                 lambda a, this=this: a.kind == "person" and gender.get(a.id, this) == this,
+                quoted if token.i not in quoted else frozenset(),
             )  # fmt: skip
             if actor is not None:
                 gender.setdefault(actor.id, this)
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
         elif lower in LEX.plural_pronouns and token.pos_ == "PRON":
             _plural(doc, table, token, sentence_of, sentences)
+        elif lower in LEX.relativizers and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+            # "Galstanyan, a senior cleric, who demanded ...": "who" is Galstanyan, and a subject.
+            owner = table.actor_at(token.head.head.i)
+            if len(owner) == 1:
+                table.mention(table.actors[owner[0]], doc[token.i : token.i + 1], "pronoun")
+        elif lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ in LEX.saying_verbs:
+            # "It said": a body that speaks (a ministry, an agency), never a person.
+            actor = _antecedent(
+                doc, table, token, sentence_of, sentences, lambda a: a.kind in ("organization", "group", "state")
+            )
+            if actor is not None:
+                table.mention(actor, doc[token.i : token.i + 1], "pronoun")
         elif lower in LEX.neuter_pronouns:
             actor = _antecedent(
                 doc, table, token, sentence_of, sentences, lambda a: a.kind != "person" and not a.plural
@@ -64,7 +83,7 @@ def _has_the(token: Token) -> bool:
     return any(c.lower_ == "the" for c in token.lefts)
 
 
-def _antecedent(doc, table, token, sentence_of, sentences, fits) -> WorkingActor | None:  # type: ignore[no-untyped-def]
+def _antecedent(doc, table, token, sentence_of, sentences, fits, skip=frozenset()) -> WorkingActor | None:  # type: ignore[no-untyped-def]
     """The nearest earlier actor that fits, preferring sentence subjects.
 
     Rank: a subject over any other mention, and the subject of a shallower clause over one
@@ -78,7 +97,7 @@ def _antecedent(doc, table, token, sentence_of, sentences, fits) -> WorkingActor
             if t.i >= token.i:
                 break
             actor_id = table.token_actor.get(t.i)
-            if actor_id is None or not fits(table.actors[actor_id]):
+            if actor_id is None or t.i in skip or not fits(table.actors[actor_id]):
                 continue
             ranked.append((_subject_rank(t), t.i, table.actors[actor_id]))
         if number == here:

@@ -29,8 +29,9 @@ from newsevents.actors.gazetteer import (
     Entry,
     Gazetteer,
 )
-from newsevents.actors.table import ActorTable, WorkingActor, slug
+from newsevents.actors.table import ActorTable, WorkingActor, group_name, slug
 from newsevents.lexicon import lexicon
+from newsevents.nlp.quotemarks import quoted_spans
 
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
@@ -71,7 +72,7 @@ class Resolver:
         self._surnames(doc, table, inside)
         self._acronyms(doc, table, inside, acronyms)
         self._copula_nationalities(doc, table)
-        resolve_references(doc, table, inside, self.gaz)
+        resolve_references(doc, table, inside, self.gaz, _quoted_tokens(doc, ranges))
         return table
 
     # -- the article's main country -------------------------------------------------------
@@ -148,6 +149,9 @@ class Resolver:
                 actor_id = table.token_actor.get(name.root.i)
             if actor_id is None:
                 continue
+            actor = table.actors[actor_id]
+            if actor.kind == "organization" and acronym not in actor.name:
+                actor.name = f"{actor.name} ({acronym})"
             for token in doc:
                 if token.text == acronym and inside(token.idx) and token.i not in table.token_actor:
                     table.mention(table.actors[actor_id], doc[token.i : token.i + 1], "acronym")
@@ -161,7 +165,7 @@ class Resolver:
             )
         return table.add(
             WorkingActor(
-                id=f"{code}.{sector}", name=f"{name} ({sector})", country=code, sector=sector, kind="group",
+                id=f"{code}.{sector}", name=group_name(name, sector), country=code, sector=sector, kind="group",
                 origin="dictionary:countries",
             )
         )  # fmt: skip
@@ -370,6 +374,17 @@ _NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
 _NAME_JOINERS = frozenset({"of", "the", "for", "and", "de", "du", "des", "la", "el", "al"})
+
+
+def _quoted_tokens(doc: Doc, ranges: list[tuple[int, int]]) -> frozenset[int]:
+    """Tokens inside quotation marks (the speaker's words, not the reporter's)."""
+    text = doc.text
+    inside: set[int] = set()
+    for start, end in quoted_spans(text, sorted(ranges)):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return frozenset(inside)
 
 
 def _defined_acronyms(doc: Doc) -> dict[str, SpacySpan]:

@@ -11,6 +11,15 @@ from spacy.tokens import Span as SpacySpan
 
 from newsevents.records import Actor, Mention
 
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM"})
+
+
+def group_name(country_name: str, sector: str) -> str:
+    """ "Mali government", "Israel military": a country's group of a sector, in words."""
+    from newsevents.lexicon import lexicon  # the lexicon loads data; keep this module import-light
+
+    return f"{country_name} {lexicon().sector_labels.get(sector, sector)}"
+
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "actor"
@@ -34,10 +43,14 @@ class WorkingActor:
 
     @property
     def surname(self) -> str | None:
+        """The name a story uses alone: the last word, or the first in names written family name
+        first (Chinese, Korean, Vietnamese: "Lai" of "Lai Ching-te")."""
         if self.kind != "person":
             return None
         parts = self.name.split()
-        return parts[-1] if len(parts) > 1 else None
+        if len(parts) < 2:
+            return None
+        return parts[0] if self.country in FAMILY_NAME_FIRST else parts[-1]
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsevents.actors.table import ActorTable, WorkingActor, slug
+from newsevents.actors.table import ActorTable, WorkingActor, group_name, slug
 from newsevents.coding import syntax
 from newsevents.coding.patterns import DOMESTIC_BY_DEFAULT, Pattern
 from newsevents.lexicon import lexicon
@@ -418,7 +418,7 @@ class SideResolver:
             country_name = self.table.actors[code].name if code in self.table.actors else code
             moved = self.table.add(
                 WorkingActor(
-                    id=f"{code}.{actor.sector}", name=f"{country_name} ({actor.sector})", country=code,
+                    id=f"{code}.{actor.sector}", name=group_name(country_name, actor.sector), country=code,
                     sector=actor.sector, kind="group", origin=actor.origin,
                 )
             )  # fmt: skip

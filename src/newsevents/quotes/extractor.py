@@ -19,13 +19,12 @@ from spacy.tokens import Doc, Token
 
 from newsevents.actors.table import ActorTable
 from newsevents.coding import syntax
+from newsevents.lexicon import lexicon
+from newsevents.nlp.quotemarks import quoted_spans
 from newsevents.records import Article, Quote, SourceCited, Span
 from newsevents.yamlio import load_yaml
 
 COMPONENT = "quotes.rules.v1"
-
-_OPENERS = {"“": "”", "«": "»", "„": "“"}
-_STRAIGHT = '"'
 
 
 @dataclass(frozen=True)
@@ -68,29 +67,6 @@ def load_lexicon() -> SpeechLexicon:
         document_nouns=frozenset(raw["document_nouns"]),
         unnamed_sources=frozenset(raw["unnamed_sources"]),
     )
-
-
-def quoted_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) inside the marks of every quoted stretch in the given paragraphs."""
-    spans: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs:
-        open_at: int | None = None
-        closer = ""
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if open_at is None:
-                if ch in _OPENERS:
-                    open_at, closer = i + 1, _OPENERS[ch]
-                elif ch == _STRAIGHT:
-                    open_at, closer = i + 1, _STRAIGHT
-            elif ch == closer:
-                if i > open_at:
-                    spans.append((open_at, i))
-                open_at = None
-        if open_at is not None and p_end > open_at:
-            # An unclosed quote runs to the end of its paragraph; the next paragraph reopens it.
-            spans.append((open_at, p_end))
-    return spans
 
 
 class QuoteExtractor:
@@ -185,13 +161,18 @@ class QuoteExtractor:
                 continue
             low, high = (token.idx, start - 1) if token.idx < start else (end + 1, token.idx)
             outside = "".join(text[k] for k in range(low, high) if not inside_quote[k])
-            rank = (bool(re.search(r"[.!?]\s", outside)), high - low)
+            # A quote that ends its sentence ("... imagination.") is cut off from what follows.
+            ended = token.idx > end and text[start:end].rstrip().endswith((".", "!", "?"))
+            rank = (ended or bool(re.search(r"[.!?]\s", outside)), high - low)
             if best is None or rank < best[0]:
                 best = (rank, token)
         return best[1] if best else None
 
     def _is_speech(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX") and token.lower_ != "according":
+            return False
+        if any(c.dep_ == "prt" for c in token.children):
+            # "ruled out", "called off": not saying anything.
             return False
         return token.lemma_.lower() in self.lex.verbs or token.lower_ == "according"
 
@@ -363,6 +344,11 @@ def _speaker(doc: Doc, table: ActorTable, subject: Token) -> tuple[str | None, s
     # own actor ("an Interpol spokesperson" speaks for Interpol); else any actor in the phrase.
     # A possessor does not speak: in "his father, Abdullah Kurdi", "his" is the son.
     ordered = sorted(tokens, key=lambda t: abs(t.i - subject.i))
+    possessor = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if possessor is not None and subject.lemma_.lower() in lexicon().people_nouns and not table.actor_at(subject.i):
+        # "Bolsonaro's lawyers said": the lawyers speak, not Bolsonaro.
+        phrase = doc[tokens[0].i : tokens[-1].i + 1]
+        return None, phrase.text.strip(" ,"), Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
     people = [
         t
         for t in ordered
