@@ -43,19 +43,31 @@ def resolve_references(
         lower = token.lower_
         if lower in LEX.personal_pronouns and token.pos_ == "PRON":
             this = "f" if lower in _FEMININE else "m"
-            actor = _antecedent(
-                doc, table, token, sentence_of, sentences,
-                lambda a, this=this: a.kind == "person" and gender.get(a.id, this) == this,
-                quoted if token.i not in quoted else frozenset(),
-            )  # fmt: skip
+            skip = quoted if token.i not in quoted else frozenset()
+
+            def fits(a: WorkingActor, this: str = this) -> bool:
+                return a.kind == "person" and gender.get(a.id, this) == this
+
+            possessive = token.dep_ == "poss"
+            # "González had left because his life was in danger": a possessive points at the
+            # nearest person; a subject pronoun at the main subject before it.
+            actor = (_nearest(table, token, sentences[sentence_of[token.i]], fits, skip) if possessive else None) or (
+                _antecedent(doc, table, token, sentence_of, sentences, fits, skip)
+            )
             if actor is not None:
-                gender.setdefault(actor.id, this)
+                if not possessive:
+                    # Only "he"/"she" teach a gender: "her resignation" may be someone else's.
+                    gender.setdefault(actor.id, this)
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
         elif lower in LEX.plural_pronouns and token.pos_ == "PRON":
             _plural(doc, table, token, sentence_of, sentences)
         elif lower in LEX.relativizers and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
             # "Galstanyan, a senior cleric, who demanded ...": "who" is Galstanyan, and a subject.
-            owner = table.actor_at(token.head.head.i)
+            antecedent = token.head.head
+            if not table.actor_at(antecedent.i) and antecedent.dep_ == "appos":
+                # "Bagrat Galstanyan, a senior cleric from Tavush, who demanded": the name, not the title.
+                antecedent = antecedent.head
+            owner = table.actor_at(antecedent.i)
             if len(owner) == 1:
                 table.mention(table.actors[owner[0]], doc[token.i : token.i + 1], "pronoun")
         elif lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ in LEX.saying_verbs:
@@ -77,6 +89,14 @@ def resolve_references(
             _titled_person(doc, table, token)
         if token.lower_ in LEX.owned_groups:
             _owned_group(doc, table, token)
+
+
+def _nearest(table, token, sentence, fits, skip) -> WorkingActor | None:  # type: ignore[no-untyped-def]
+    for t in reversed([t for t in sentence if t.i < token.i]):
+        actor_id = table.token_actor.get(t.i)
+        if actor_id is not None and t.i not in skip and fits(table.actors[actor_id]):
+            return table.actors[actor_id]
+    return None
 
 
 def _has_the(token: Token) -> bool:

@@ -192,9 +192,9 @@ class Resolver:
                 actor = owner
             elif owner is not None and owner.country:
                 actor = self.country_actor(table, owner.country, noun.sector)
-            elif noun.noun in last_by_noun and _definite(token):
+            elif (noun.noun in last_by_noun or token.lower_ in last_by_noun) and _definite(token):
                 # "the spokesperson" after "an Interpol spokesperson".
-                actor = last_by_noun[noun.noun]
+                actor = last_by_noun.get(noun.noun) or last_by_noun[token.lower_]
             elif (_definite_or_plural(token) or _bare_argument(token)) and table.locus is not None:
                 actor = self.country_actor(table, table.locus, noun.sector)
                 actor.country_inferred = actor.country_inferred or not actor.mentions
@@ -204,7 +204,8 @@ class Resolver:
                 actor.country_inferred = False
             if noun.people and actor.kind == "group":
                 actor.plural = True
-            last_by_noun[noun.noun] = actor
+            # "the ministry" after "Algeria's Foreign Ministry": the head word recalls it too.
+            last_by_noun[noun.noun] = last_by_noun[token.lower_] = actor
             first = modifier.i if modifier is not None and modifier.i < start else start
             # The modifier ("Syrian") pointed at the state alone: the group takes the whole phrase.
             table.unmention(doc, range(first, start))
@@ -286,6 +287,8 @@ class Resolver:
                         break
 
     def _person(self, doc: Doc, table: ActorTable, span: SpacySpan) -> None:
+        if len(span.text.strip(".")) < 2:
+            return  # "on X." tagged as a person
         known = _same_person(table, span.text)
         if known is not None:
             table.mention(known, span, "surname" if len(span) == 1 else "name")

@@ -171,8 +171,8 @@ class QuoteExtractor:
     def _is_speech(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX") and token.lower_ != "according":
             return False
-        if any(c.dep_ == "prt" for c in token.children):
-            # "ruled out", "called off": not saying anything.
+        if any(c.dep_ in ("prt", "xcomp") for c in token.children):
+            # "ruled out", "called off", "would continue to play": not saying anything.
             return False
         return token.lemma_.lower() in self.lex.verbs or token.lower_ == "according"
 
