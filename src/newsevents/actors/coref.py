@@ -63,9 +63,12 @@ def resolve_references(
             _plural(doc, table, token, sentence_of, sentences)
         elif lower in LEX.relativizers and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
             # "Galstanyan, a senior cleric, who demanded ...": "who" is Galstanyan, and a subject.
+            # "Bagrat Galstanyan, a senior cleric from Tavush, who demanded": the parser hangs the
+            # clause on "Tavush"; climb through "from" and the apposition to the name.
             antecedent = token.head.head
-            if not table.actor_at(antecedent.i) and antecedent.dep_ == "appos":
-                # "Bagrat Galstanyan, a senior cleric from Tavush, who demanded": the name, not the title.
+            for _ in range(4):
+                if table.actor_at(antecedent.i) or antecedent.dep_ not in ("appos", "pobj", "prep"):
+                    break
                 antecedent = antecedent.head
             owner = table.actor_at(antecedent.i)
             if len(owner) == 1:
