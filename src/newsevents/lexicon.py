@@ -24,6 +24,7 @@ class Lexicon:
     first_person: frozenset[str]
     saying_verbs: frozenset[str]
     speech_act_nouns: frozenset[str]
+    event_nouns: frozenset[str]
     place_nouns: frozenset[str]
     people_nouns: frozenset[str]
     personal_pronouns: frozenset[str]

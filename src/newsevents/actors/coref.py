@@ -18,6 +18,7 @@ LEX = lexicon()
 
 _OFFICIAL_SECTORS = frozenset({"GOV", "JUD", "COP", "LEG", "MIL", "SPY", "IGO"})
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
+_OBJECT_CASE = frozenset({"him", "them"})
 # How far back (in sentences) a pronoun looks for its antecedent.
 _WINDOW = 4
 
@@ -123,6 +124,13 @@ def _antecedent(doc, table, token, sentence_of, sentences, fits, skip=frozenset(
             if actor_id is None or t.i in skip or not fits(table.actors[actor_id]):
                 continue
             ranked.append((_subject_rank(t), t.i, table.actors[actor_id]))
+        if number == here and token.lower_ in _OBJECT_CASE:
+            # "KGB arrested 33 Russians, claiming them to be mercenaries": an object pronoun is
+            # never its own clause's subject; the nearest other mention is.
+            others = [r for r in ranked if r[0] == 0]
+            if others:
+                return others[-1][2]
+            continue
         if number == here:
             # In the pronoun's own sentence only a subject is a likely antecedent:
             # "Speaking to Martin Smith of PBS, he said" is not Smith speaking.
@@ -142,25 +150,21 @@ def _subject_rank(token: Token) -> int:
 
 
 def _plural(doc, table, token, sentence_of, sentences) -> None:  # type: ignore[no-untyped-def]
-    """'They' is a plural group, an organisation or state, or the subjects of a coordination."""
+    """'They' is the subjects of a coordination ("Turkey and Libya ... they"), else a plural group,
+    an organisation or a state, ranked like any antecedent: in "The spokesperson added, regarding
+    Iran's request, they ...", they are the spokesperson's organisation, not Iran."""
     here = sentence_of.get(token.i, 0)
     for number in range(here, max(-1, here - _WINDOW), -1):
-        for t in reversed(list(sentences[number])):
-            if t.i >= token.i:
-                continue
-            ids = table.actor_at(t.i)
-            if not ids:
-                continue
+        for t in reversed([t for t in sentences[number] if t.i < token.i]):
             conjuncts = [c for c in t.conjuncts if table.actor_at(c.i)]
-            if conjuncts and t.dep_ in ("nsubj", "nsubjpass", "conj"):
+            if table.actor_at(t.i) and conjuncts and t.dep_ in ("nsubj", "nsubjpass"):
                 group = tuple(dict.fromkeys(a for c in (t, *conjuncts) for a in table.actor_at(c.i)))
                 if len(group) > 1:
                     table.mention_group(group, doc[token.i : token.i + 1], "pronoun")
                     return
-            actor = table.actors[ids[0]]
-            if actor.kind != "person":
-                table.mention(actor, doc[token.i : token.i + 1], "pronoun")
-                return
+    actor = _antecedent(doc, table, token, sentence_of, sentences, lambda a: a.kind != "person")
+    if actor is not None:
+        table.mention(actor, doc[token.i : token.i + 1], "pronoun")
 
 
 def _pair(doc: Doc, table: ActorTable, token: Token) -> None:

@@ -111,9 +111,12 @@ class SideResolver:
             return self._mentioned(verb, source)
         obj = syntax.object_of(verb)
         # "threatened to cut off electricity to Nakhichevan": the complement's own target.
+        # "threatened to cut off electricity to Nakhichevan": the complement's own target.
         complements = [
             t for c in _complements(verb) for t in (syntax.object_of(c), *syntax.nested_prep_objects(c, preps))
         ]
+        # "warned that South Korea would face a response": a that-clause's subject comes first.
+        clause_subjects = [syntax.nearest_subject(c) for c in _complements(verb) if c.dep_ == "ccomp"]
         if mode == "complement_subject":
             # "claiming them to be mercenaries", "called Hamas a terrorist group".
             candidates = [syntax.subject_of(c) for c in _complements(verb)] + [obj]
@@ -128,7 +131,7 @@ class SideResolver:
             direct = [syntax.first_child(verb, "dative"), obj] if direct_ok else []
             # "imposed a tariff on Israeli goods", "pledged 50 million euros in aid to Sudan".
             nested = list(syntax.nested_prep_objects(obj, preps)) if obj is not None else []
-            candidates = [*direct, *syntax.prep_objects(verb, preps), *nested, *complements]
+            candidates = [*direct, *syntax.prep_objects(verb, preps), *nested, *clause_subjects, *complements]
         return self._first(t for t in candidates if t is not None)
 
     def _noun_sides(self, pattern: Pattern, noun: Token, verb: Token | None) -> tuple[Side, Side]:
@@ -309,7 +312,13 @@ class SideResolver:
             scope = [t.i for t in token.sent]
         source_countries = self._countries(source.ids)
         best: tuple[int, int, str] | None = None
+        reporters = {
+            t.i for t in token.sent if t.dep_ == "nsubj" and t.head.lemma_ in LEX.saying_verbs and t.head.i > token.i
+        }
         for i in scope:
+            if i in reporters:
+                # "..., the JCS said": who reports the event is not its target.
+                continue
             for actor_id in self.table.actor_at(i):
                 actor = self.table.actors[actor_id]
                 if actor_id in source.ids or actor.country in source_countries:
@@ -386,8 +395,9 @@ class SideResolver:
         countries = self._countries(source.ids)
         if place is not None:
             code: str | None = place
-        elif token.lemma_.lower() in LEX.speech_act_nouns:
+        elif token.lemma_.lower() in LEX.speech_act_nouns or token.lemma_.lower() in LEX.event_nouns:
             # "The Front had sent the police a plan, which they rejected": the plan's author;
+            # "The JCS condemned the launches" (North Korea's launch of balloons): their doer;
             # "The call was seconded by Merkel": the actor the story was just about.
             owner = self._author_of(token, source)
             return owner if not owner.empty else replace(self.partner(source, trigger.sent, trigger), span=target.span)
@@ -435,10 +445,16 @@ class SideResolver:
                 return side
         lemma = noun.lemma_.lower()
         for token in reversed(self.doc[max(0, noun.sent.start - 120) : noun.i]):
-            if token.pos_ == "VERB" and token.lemma_.lower() == lemma:
+            if token.lemma_.lower() != lemma:
+                continue
+            if token.pos_ == "VERB":
                 side = self.np_side(syntax.subject_of(token))
-                if not side.empty and not set(side.ids) & set(source.ids):
-                    return replace(side, inferred=("author",))
+            elif token.pos_ == "NOUN":
+                side = self._modifier_side(token)
+            else:
+                continue
+            if not side.empty and not set(side.ids) & set(source.ids):
+                return replace(side, inferred=("author",))
         return Side()
 
     def _authority_in(self, sentence: SpacySpan) -> str | None:
