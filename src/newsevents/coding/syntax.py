@@ -200,6 +200,20 @@ def _negated_here(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
+_PLAN_NOUNS = frozenset(
+    {"plan", "plot", "scheme", "proposal", "bid", "attempt", "idea", "threat", "order", "intention"}
+)
+
+
+def _planned_infinitive(token: Token) -> bool:
+    """ "approved a plan, code-named '...', to kill Lula": however the parser hangs the
+    infinitive, a plan noun shortly before it makes it a plan."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    window = token.doc[max(token.sent.start, token.i - 20) : token.i]
+    return any(t.lemma_.lower() in _PLAN_NOUNS and t.pos_ == "NOUN" for t in window)
+
+
 def own_modality(token: Token) -> bool:
     """The trigger itself is under a modal or a condition: "Colombia would ask Venezuela"."""
     return _irrealis_here(token)
@@ -207,6 +221,8 @@ def own_modality(token: Token) -> bool:
 
 def is_hypothetical(token: Token) -> bool:
     """Planned, proposed, conditional, modal or future: not reported as having happened."""
+    if _planned_infinitive(token):
+        return True
     node = token
     for _ in range(6):
         if _irrealis_here(node):
