@@ -75,9 +75,6 @@ class RoleCues:
     def appeal_weight(self, text: str) -> float:
         return sum(cue.weight for cue in self.appeals if cue.pattern.search(text))
 
-    def is_caption(self, text: str) -> bool:
-        return _any_at_end(self.credits, text) or _any(self.caption_prefixes, text) or self.is_credit_line(text)
-
     def is_credit_line(self, text: str) -> bool:
         return len(text) <= 80 and _any(self.credit_lines, text)
 
@@ -191,8 +188,10 @@ def _classify(line: _Line, cues: RoleCues) -> tuple[str, str]:
         return "body", ""
     if _any(cues.furniture, text) or cues.is_header(text) or _any(cues.header_prefixes, text):
         return "boilerplate", "furniture"
-    if cues.is_caption(text):
+    if _any_at_end(cues.credits, text) or cues.is_credit_line(text):
         return "caption", "credit"
+    if _any(cues.caption_prefixes, text) and not line.narrative:
+        return "caption", "caption-prefix"
     if _any(cues.notices, text):
         return "boilerplate", "notice"
     if line.is_appeal:
