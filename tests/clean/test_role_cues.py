@@ -196,3 +196,23 @@ def test_date_line_forms():
     assert parse_date_line("Posted: Feb 25, 2019 / 11:32 AM EST").isoformat() == "2019-02-25"
     assert parse_date_line("August 22, 2020 · 4 min read").isoformat() == "2020-08-22"
     assert is_date_line("Updated 3 hours ago") and parse_date_line("Updated 3 hours ago") is None
+
+
+def test_a_sentence_above_the_date_line_is_the_photo_caption():
+    caption = "Smoke rises over Gaza City after an air strike on Tuesday."
+    assert _roles(caption, "Wednesday, May 5, 2021", LEDE) == ["caption", "dateline", "body"]
+
+
+def test_a_standfirst_under_the_title_is_no_caption():
+    standfirst = "The ceasefire held for a second day, easing fears of a wider war."
+    assert _roles("Gaza truce holds", standfirst, "Wednesday, May 5, 2021", LEDE) == [
+        "title",
+        "body",
+        "dateline",
+        "body",
+    ]
+
+
+def test_prefixed_line_that_reports_speech_is_story():
+    line = "Photo: a woman runs across a street under sniper fire, 1993. It became the war's best-known image, curators said."
+    assert _roles(LEDE, line, LAST) == ["body", "body", "body"]

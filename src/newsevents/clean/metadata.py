@@ -14,7 +14,7 @@ _MONTHS = (
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|UTC|GMT)?"
 # What pages put before a date: "Published", "Updated:", "First published on", "Last modified on".
-_STAMP = r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)\s*(?:on|at)?\s*:?\s*)"
+_STAMP = r"(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)\s*(?:on|at)?\s*[:–—-]?\s*)"
 
 # "Monday, January 7, 2019", "7 January 2019", "Updated: Feb 12, 2019, 14:05 IST", "2019-01-07",
 # "Wed 11 Sep 2019 10.32 BST", "Updated 6:42 PM ET, Fri October 25, 2019", "August 22, 2020 · 4 min read".

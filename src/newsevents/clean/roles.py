@@ -170,6 +170,7 @@ def assign_roles(text: str, spans: list[tuple[int, int]], *, cues: RoleCues | No
     for i, line in enumerate(lines):
         roles[i], rules[i] = _classify(line, cues)
     _mark_above_story(lines, roles, rules, cues)
+    _mark_caption_above_date(lines, roles, rules)
     _mark_caption_descriptions(lines, roles, rules, cues)
     _mark_link_lists(lines, roles, rules, cues)
     _mark_box_titles(lines, roles, rules)
@@ -225,6 +226,17 @@ def _mark_above_story(lines: list[_Line], roles: list[str], rules: list[str], cu
             roles[i], rules[i] = "caption", "credit-above-story"
         elif is_byline(lines[i].text, above_story=True):
             roles[i], rules[i] = "byline", "byline-above-story"
+
+
+def _mark_caption_above_date(lines: list[_Line], roles: list[str], rules: list[str]) -> None:
+    """A sentence on top of the page, right above the date line, describes the photo: stories start
+    below their date. Under a title, it would be the standfirst, so only banners may stand above."""
+    first = next((i for i, r in enumerate(roles) if r not in ("boilerplate", "caption")), None)
+    if first is None or first + 1 >= len(lines) or roles[first] != "body" or roles[first + 1] != "dateline":
+        return
+    line = lines[first]
+    if line.text.rstrip().endswith(".") and not line.headline and _reads_like_caption(line):
+        roles[first], rules[first] = "caption", "above-date"
 
 
 def _mark_caption_descriptions(lines: list[_Line], roles: list[str], rules: list[str], cues: RoleCues) -> None:
