@@ -18,6 +18,7 @@ LEX = lexicon()
 
 _OFFICIAL_SECTORS = frozenset({"GOV", "JUD", "COP", "LEG", "MIL", "SPY", "IGO"})
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
+_EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "happen", "remain", "become", "take", "matter", "mean", "rain"})
 _OBJECT_CASE = frozenset({"him", "them"})
 # How far back (in sentences) a pronoun looks for its antecedent.
 _WINDOW = 4
@@ -74,8 +75,9 @@ def resolve_references(
             owner = table.actor_at(antecedent.i)
             if len(owner) == 1:
                 table.mention(table.actors[owner[0]], doc[token.i : token.i + 1], "pronoun")
-        elif lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ in LEX.saying_verbs:
-            # "It said": a body that speaks (a ministry, an agency), never a person.
+        elif lower == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ not in _EXPLETIVE_HEADS:
+            # "It said", "Japan said it would provide loans": a state or body, never a person;
+            # "it is important that ..." and the like are not references at all.
             actor = _antecedent(
                 doc, table, token, sentence_of, sentences, lambda a: a.kind in ("organization", "group", "state")
             )

@@ -445,8 +445,12 @@ def _inside_person_name(span: SpacySpan, entries: list[Entry], people: list[Spac
             for ent in people
         )
     demonym = all(e.kind == KIND_DEMONYM for e in entries)
+    # The whole entity being the country ("Sri Lanka" tagged as a person) is the country.
     return any(
-        (ent.start < span.start or (not demonym and ent.start == span.start)) and span.end <= ent.end for ent in people
+        (ent.start < span.start or (not demonym and ent.start == span.start))
+        and span.end <= ent.end
+        and (ent.start, ent.end) != (span.start, span.end)
+        for ent in people
     )
 
 

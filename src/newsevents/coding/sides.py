@@ -19,10 +19,14 @@ _MODIFIERS = ("poss", "compound", "amod", "nmod", "npadvmod")
 # places; patterns such as "fire at" list them themselves).
 _TARGET_PREPS = ("with", "on", "against", "to", "into", "toward", "towards")
 _RELATIONAL_PREPS = frozenset({"with", "between", "against", "toward", "towards", "over"})
+_BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary"})
+_QUANTITY_NOUNS = frozenset(
+    {"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "millions", "handful", "number"}
+)
 _AUTHORITY_SECTORS = frozenset({"COP", "JUD", "SPY", "MIL"})
 _AUTHORITY_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION", "MOBILIZE", "RETREAT", "CONCEDE", "REJECT"})
 # Categories whose unnamed targets are located by the place of the event.
-_PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN"})
+_PLACED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "THREATEN", "AID", "RETREAT"})
 # Entities that are never actors: "On Thursday" is not whom Macron called on.
 _NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
@@ -187,6 +191,10 @@ class SideResolver:
         """The actors a noun phrase names, with its coordinated members ("Turkey and Libya")."""
         if token is None:
             return Side()
+        of = next(syntax.prep_objects(token, ("of",)), None)
+        if of is not None and (token.ent_type_ in ("CARDINAL", "QUANTITY") or token.lemma_.lower() in _QUANTITY_NOUNS):
+            # "dozens of homes", "thousands of protesters": the counted thing is the side.
+            return self.np_side(of)
         members = [token, *[c for c in token.conjuncts if c.i > token.i]]
         ids: list[str] = []
         for member in members:
@@ -195,7 +203,8 @@ class SideResolver:
                     ids.append(actor_id)
         span = _np_span(token, self.text)
         if not ids:
-            if token.ent_type_ in _NOT_ACTOR_ENTITIES:
+            if token.ent_type_ in _NOT_ACTOR_ENTITIES and not (token.ent_type_ == "CARDINAL" and token.dep_ == "nsubj"):
+                # Dates are never actors; a number that acts is ("tens of thousands rallied").
                 return Side()
             if token.pos_ in ("NOUN", "PROPN", "NUM") or token.lower_ in ("someone", "somebody"):
                 return Side(span=span, unresolved_token=token)
@@ -206,6 +215,12 @@ class SideResolver:
         if head.lemma_.lower() in LEX.place_nouns and not self.table.actor_at(head.i):
             # "the town of Pandeglang", "the city of Aden": a place, not an actor.
             return ()
+        if head.lemma_.lower() in _BOUNDARY_NOUNS:
+            # "its border with Belarus": the neighbour, not the owner of the border.
+            for obj in syntax.prep_objects(head, tuple(_RELATIONAL_PREPS)):
+                found = self._np_actors(obj, depth + 1)
+                if found:
+                    return found
         quote = self.quote_of_token.get(head.i)
         if quote is not None and quote.speaker and head.lower_ in LEX.first_person:
             return (quote.speaker,)
@@ -471,7 +486,9 @@ class SideResolver:
         of the verb the phrase depends on ("is in prison in South Korea")."""
         for node in (token, token.head) if token.dep_ in ("prep", "pobj", "attr", "acomp") else (token,):
             for prep in syntax.children(node, "prep"):
-                if prep.lower_ not in ("in", "at", "near", "inside", "across", "outside", "off", "on"):
+                # "the West Bank town of Jenin" names a place by "of".
+                of_place = prep.lower_ == "of" and node.lemma_.lower() in LEX.place_nouns
+                if prep.lower_ not in ("in", "at", "near", "inside", "across", "outside", "off", "on") and not of_place:
                     continue
                 for pobj in syntax.children(prep, "pobj"):
                     for t in pobj.subtree:

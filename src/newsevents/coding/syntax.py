@@ -63,6 +63,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         controller = first_child(head, "dobj")
         if controller is not None:
             return controller
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head != head:
+            # "France is ready to contribute": the subject of the copula.
+            return subject_of(head.head, depth + 1)
         return subject_of(head, depth + 1)
     if verb.dep_ == "advcl":
         misparsed = _misparsed_subject(verb)
@@ -200,9 +203,8 @@ def _negated_here(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
-_PLAN_NOUNS = frozenset(
-    {"plan", "plot", "scheme", "proposal", "bid", "attempt", "idea", "threat", "order", "intention"}
-)
+# Attempts are not here: CAMEO codes an attempted act ("tried to hack") as the act.
+_PLAN_NOUNS = frozenset({"plan", "plot", "scheme", "proposal", "idea", "threat", "order", "intention"})
 
 
 def _planned_infinitive(token: Token) -> bool:
@@ -220,8 +222,8 @@ def own_modality(token: Token) -> bool:
 
 
 def is_hypothetical(token: Token) -> bool:
-    """Planned, proposed, conditional, modal or future: not reported as having happened."""
-    if _planned_infinitive(token):
+    """Planned, proposed, conditional, modal, future or asked about: not reported as having happened."""
+    if _planned_infinitive(token) or token.sent.text.rstrip().rstrip('"\u201d').endswith("?"):
         return True
     node = token
     for _ in range(6):
@@ -241,6 +243,8 @@ def is_hypothetical(token: Token) -> bool:
             (node.dep_ in ("xcomp", "acl", "pcomp", "pobj", "prep", "dobj") or infinitive)
             and head.lemma_.lower() in LEX.irrealis_heads
             and (node.dep_ != "dobj" or head.pos_ == "NOUN")
+            # "going to attack" is future; "went on strike" happened.
+            and (head.lemma_ != "go" or head.tag_ == "VBG")
         ):
             return True
         if node.dep_ == "ccomp" and not infinitive:
@@ -265,6 +269,8 @@ def expresses_intent(verb: Token) -> bool:
     """An actor says it will do something: "said it would withdraw", "vowed to retaliate"."""
     if is_passive(verb) or any(c.dep_ == "mark" and c.lower_ in LEX.condition_marks for c in verb.children):
         return False
+    if verb.sent.text.rstrip().rstrip('"\u201d').endswith("?"):
+        return False  # "Would Turkey send troops?" asks; it announces nothing
     node = verb
     if node.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in node.children):
         node = node.head
