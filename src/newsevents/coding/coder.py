@@ -279,7 +279,10 @@ def _pairs(category: str, source: Side, target: Side) -> list[tuple[Side, Side]]
 
 
 def _verb_fits(pattern: Pattern, verb: Token) -> bool:
-    if pattern.particles and not any(c.dep_ == "prt" and c.lower_ in pattern.particles for c in verb.children):
+    # "pulled out of the town" is often parsed with "out" as a preposition: take it as the particle.
+    if pattern.particles and not any(
+        c.dep_ in ("prt", "prep") and c.lower_ in pattern.particles for c in verb.children
+    ):
         return False
     if pattern.preps and not any(
         c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in pattern.preps for c in verb.children

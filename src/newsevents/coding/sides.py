@@ -21,8 +21,9 @@ _TARGET_PREPS = ("with", "on", "against", "to", "into", "toward", "towards")
 _RELATIONAL_PREPS = frozenset({"with", "between", "against", "toward", "towards", "over"})
 _BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary"})
 _QUANTITY_NOUNS = frozenset(
-    {"dozen", "dozens", "hundreds", "thousands", "tens", "scores", "millions", "handful", "number"}
-)
+    {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "ten", "tens", "score", "scores",
+     "million", "millions", "handful", "number"}
+)  # fmt: skip
 _AUTHORITY_SECTORS = frozenset({"COP", "JUD", "SPY", "MIL"})
 _AUTHORITY_ACTS = frozenset({"COERCE", "ACCUSE", "SANCTION", "MOBILIZE", "RETREAT", "CONCEDE", "REJECT"})
 # Categories whose unnamed targets are located by the place of the event.
@@ -484,7 +485,15 @@ class SideResolver:
     def _place_of(self, token: Token) -> str | None:
         """The country of a place named in the phrase's "in/at/near ..." modifiers, or in those
         of the verb the phrase depends on ("is in prison in South Korea")."""
-        for node in (token, token.head) if token.dep_ in ("prep", "pobj", "attr", "acomp") else (token,):
+        nodes = [token]
+        node = token
+        # Up through "dozens of homes in Nigeria" (the place hangs on "dozens"), and down to a
+        # verb's object ("torched dozens of homes in Nigeria").
+        while node.dep_ in ("prep", "pobj", "attr", "acomp") and node.head != node and len(nodes) < 4:
+            node = node.head
+            nodes.append(node)
+        nodes += [c for c in token.children if c.dep_ == "dobj"]
+        for node in nodes:
             for prep in syntax.children(node, "prep"):
                 # "the West Bank town of Jenin" names a place by "of".
                 of_place = prep.lower_ == "of" and node.lemma_.lower() in LEX.place_nouns
@@ -530,6 +539,8 @@ def _animate(token: Token) -> bool:
     """People or groups ("two smugglers", "at least eight", "protesters"), not things."""
     if token.pos_ in ("PROPN", "NUM") or token.ent_type_ in ("PERSON", "NORP", "ORG"):
         return True
+    if token.lemma_.lower() in _QUANTITY_NOUNS or token.lower_ in _QUANTITY_NOUNS:
+        return True  # "tens of thousands rallied"
     return token.lemma_.lower() in LEX.people_nouns or token.lower_ in LEX.people_nouns
 
 

@@ -166,6 +166,11 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
             # "met with the IMF, then with President Trump": the second "with" is a conjunct.
             for prep in (child, *child.conjuncts):
                 yield from children(prep, "pobj")
+        elif child.dep_ in ("prep", "prt", "advmod") and first_child(child, "pobj") is None:
+            # Complex prepositions: "pulled out of Jenin", "moved away from the border".
+            for inner in children(child, "prep"):
+                if inner.lower_ in preps:
+                    yield from children(inner, "pobj")
 
 
 def nested_prep_objects(token: Token, preps: tuple[str, ...], depth: int = 2) -> Iterator[Token]:
