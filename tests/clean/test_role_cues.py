@@ -216,3 +216,21 @@ def test_a_standfirst_under_the_title_is_no_caption():
 def test_prefixed_line_that_reports_speech_is_story():
     line = "Photo: a woman runs across a street under sniper fire, 1993. It became the war's best-known image, curators said."
     assert _roles(LEDE, line, LAST) == ["body", "body", "body"]
+
+
+def test_story_sentences_that_share_words_with_house_notices():
+    for sentence in (
+        "This follows a report that was published on Tuesday by the UN refugee agency.",
+        "The report was published on Tuesday by the UN refugee agency.",
+        "The plan was drafted with input from local communities and church leaders.",
+        "Auditors found an error in the accounts of the state oil company last year.",
+        "Police asked residents to send tips to a hotline set up on Monday.",
+        "The views expressed by the minister are not shared by the rest of the cabinet.",
+        "The ministry welcomes comments on the draft law until May 1.",
+        "Reporting by the BBC and others revealed the scale of the abuse in 2018.",
+        "Streaming services, like Netflix, have raised subscription prices across the region.",
+    ):
+        assert _roles(LEDE, sentence, "© 2020 X Media. All rights reserved.") == ["body", "body", "boilerplate"], (
+            sentence
+        )
+        assert _roles(LEDE, sentence, LAST) == ["body", "body", "body"], sentence

@@ -30,6 +30,9 @@ _CAPTION_MAX_CHARS = 250
 # An appeal in the middle of a page is a box of a sentence or two; a longer paragraph that asks for
 # support is someone in the story speaking (an interview), unless it stands in the run ending the page.
 _APPEAL_MAX_CHARS = 300
+# House notices (copyright lines, sign-offs, syndication notes) are a sentence or two; searching
+# only lines this short for them keeps cleaning fast.
+_NOTICE_MAX_CHARS = 400
 # Page furniture is at most a long appeal; longer paragraphs are story and are not searched for cues,
 # which keeps cleaning fast on long interviews.
 _FURNITURE_MAX_CHARS = 1000
@@ -193,7 +196,7 @@ def _classify(line: _Line, cues: RoleCues) -> tuple[str, str]:
         return "caption", "credit"
     if _any(cues.caption_prefixes, text) and not line.narrative:
         return "caption", "caption-prefix"
-    if _any(cues.notices, text):
+    if len(text) <= _NOTICE_MAX_CHARS and _any(cues.notices, text):
         return "boilerplate", "notice"
     if line.is_appeal:
         return "boilerplate", "appeal"
