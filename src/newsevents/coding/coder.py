@@ -22,6 +22,8 @@ from newsevents.coding.ontology import Ontology, load_ontology
 from newsevents.coding.patterns import DOMESTIC_BY_DEFAULT, Pattern, PatternIndex
 from newsevents.coding.sides import QUOTE_PARTNER_WINDOW, Side, SideResolver
 from newsevents.lexicon import lexicon
+
+LEX = lexicon()
 from newsevents.records import UNDIRECTED_CATEGORIES, Article, DateRef, Event, Quote, Span
 
 CODER_NAME = "rules.plover.v1"
@@ -127,6 +129,11 @@ class RuleCoder:
             clause_verb = None
         if clause_verb is not None and clause_verb != trigger and syntax.is_negated(clause_verb):
             negated = negated or pattern.negation != "require"
+        governor = clause_verb.lemma_.lower() if clause_verb is not None and clause_verb != trigger else None
+        if governor in LEX.negating_heads and governor not in pattern.light_verbs:
+            # "boycotted the talks", "suspended negotiations": the talks are not held (but
+            # "boycotted the vote" is itself a protest when the pattern says so).
+            negated = True
         hypothetical = pattern.modality == "flag" and (
             syntax.is_hypothetical(trigger) or (clause_verb is not None and syntax.is_hypothetical(clause_verb))
         )
@@ -300,6 +307,11 @@ def _verb_fits(pattern: Pattern, verb: Token) -> bool:
             comps = [c for c in comps if c.lemma_ in pattern.complements]
         if not comps:
             return False
+    if pattern.complement_modals and not any(
+        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in pattern.complement_modals for a in c.children)
+        for c in verb.children
+    ):
+        return False
     if not pattern.objects:
         return True
     return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects for o in syntax.object_nouns(verb))

@@ -40,6 +40,8 @@ class Pattern(BaseModel):
     objects: tuple[str, ...] = ()
     # Complement verbs that must follow ("refuse to X", "agree to X"): any lemma if ["*"].
     complements: tuple[str, ...] = ()
+    # A that-clause under the verb must carry one of these modals ("said Libya must hand over").
+    complement_modals: tuple[str, ...] = ()
     # Who acts: the clause's subject, or the speaker of the quote the trigger stands in.
     source: Literal["subject", "speaker", "none"] = "subject"
     # Where the target is: the verb's object, the object of one of target_preps, the clause's
@@ -72,7 +74,7 @@ class Pattern(BaseModel):
             raise ValueError(f"unknown PLOVER category {value!r}")
         return value
 
-    @field_validator("verbs", "nouns", "phrases", "preps", "particles", "objects", "complements", "light_verbs",
+    @field_validator("verbs", "nouns", "phrases", "preps", "particles", "objects", "complements", "light_verbs", "complement_modals",
                      "target_preps", mode="before")  # fmt: skip
     @classmethod
     def _as_tuple(cls, value: object) -> object:

@@ -123,9 +123,11 @@ class SideResolver:
         # "warned that South Korea would face a response": a that-clause's subject comes first.
         clause_subjects = [syntax.nearest_subject(c) for c in _complements(verb) if c.dep_ == "ccomp"]
         if mode == "complement_subject":
-            # "claiming them to be mercenaries", "called Hamas a terrorist group".
-            candidates = [syntax.subject_of(c) for c in _complements(verb)] + [obj]
-        elif mode == "complement_object":
+            # "claiming them to be mercenaries", "called Hamas a terrorist group"; only a named
+            # actor will do ("said the 36 must face charges" is about no one in particular).
+            side = self._first(t for t in [*(syntax.subject_of(c) for c in _complements(verb)), obj] if t is not None)
+            return side if not side.empty else Side()
+        if mode == "complement_object":
             candidates = complements
         else:
             # "a gunman shot shoppers at a Walmart": the people shot, not the shop.
