@@ -22,9 +22,9 @@ from newsevents.coding.ontology import Ontology, load_ontology
 from newsevents.coding.patterns import DOMESTIC_BY_DEFAULT, Pattern, PatternIndex
 from newsevents.coding.sides import QUOTE_PARTNER_WINDOW, Side, SideResolver
 from newsevents.lexicon import lexicon
+from newsevents.records import UNDIRECTED_CATEGORIES, Article, DateRef, Event, Quote, Span
 
 LEX = lexicon()
-from newsevents.records import UNDIRECTED_CATEGORIES, Article, DateRef, Event, Quote, Span
 
 CODER_NAME = "rules.plover.v1"
 
