@@ -90,3 +90,27 @@ def test_sentence_is_coded(extract, sentence, expected, absent):
     expected, absent = {undirected(t) for t in expected}, {undirected(t) for t in absent}
     assert expected <= found, f"missing {expected - found}; found {found}"
     assert not (absent & found), f"coded as real: {absent & found}"
+
+
+RECIPROCAL = [
+    (
+        "Azerbaijan and Armenia exchanged prisoners of war on Thursday.",
+        {("RETREAT", "AZE", "ARM"), ("RETREAT", "ARM", "AZE")},
+    ),
+    ("Ethiopian and Eritrean troops clashed near the border.", {("ASSAULT", "ETH", "ERI"), ("ASSAULT", "ERI", "ETH")}),
+    ("Poland sent 5,000 soldiers to its border with Belarus.", {("MOBILIZE", "POL", "BLR")}),
+    ("Israeli troops pulled out of the West Bank town of Jenin.", {("RETREAT", "ISR", "PSE")}),
+    ("A British minister reiterated that Libya must hand over the suspects.", {("REQUEST", "GBR", "LBY")}),
+    ("Japan said it would provide $500 million in loans to the Philippines.", {("AGREE", "JPN", "PHL")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECIPROCAL, ids=[c[0][:40] for c in RECIPROCAL])
+def test_harder_constructions(extract, sentence, expected):
+    found = triples(extract(sentence, published="2024-06-10"))
+    assert {undirected(t) for t in expected} <= found, f"found {found}"
+
+
+def test_questions_and_boycotts_are_not_events(extract):
+    assert not triples(extract("Would Turkey send troops to Libya?"))
+    assert ("CONSULT", "RUS", "UKR") not in triples(extract("Moscow boycotted the talks with Kyiv."))

@@ -207,9 +207,28 @@ class Resolver:
             # "the ministry" after "Algeria's Foreign Ministry": the head word recalls it too.
             last_by_noun[noun.noun] = last_by_noun[token.lower_] = actor
             first = modifier.i if modifier is not None and modifier.i < start else start
+            # "Ethiopian and Eritrean troops": one group per country named in the modifier.
+            partners = self._coordinated_owners(modifier, table, owner) if modifier is not None else []
+            if partners:
+                first = min([first, *(t.i for t, _ in partners)])
             # The modifier ("Syrian") pointed at the state alone: the group takes the whole phrase.
             table.unmention(doc, range(first, start))
-            table.mention(actor, doc[first : token.i + 1], "sector")
+            if partners:
+                groups = (actor.id, *(self.country_actor(table, code, noun.sector).id for _, code in partners))
+                table.mention_group(tuple(dict.fromkeys(groups)), doc[first : token.i + 1], "sector")
+            else:
+                table.mention(actor, doc[first : token.i + 1], "sector")
+
+    def _coordinated_owners(
+        self, modifier: Token, table: ActorTable, owner: WorkingActor | None
+    ) -> list[tuple[Token, str]]:
+        """Countries coordinated with the modifier: "Ethiopian and Eritrean" troops."""
+        found = []
+        for conj in modifier.conjuncts:
+            code = self._country_at(conj.i, table)
+            if code and owner is not None and code != owner.country:
+                found.append((conj, code))
+        return found
 
     def _owner(self, doc: Doc, token: Token, table: ActorTable) -> tuple[WorkingActor | None, Token | None]:
         """The actor a noun's modifiers name: "Syrian army", "Iran's ministry", "police of Belarus"."""

@@ -151,6 +151,13 @@ class RuleCoder:
         source = sides.fill_source(source, trigger, pattern)
         if source.empty:
             return []
+        if pattern.reciprocal and len(source.ids) > 1:
+            members = source.split()
+            pairs = [(a, b) for a in members for b in members if a.ids != b.ids]
+            return [
+                self._event(pattern, trigger, sentence, a, b, negated, hypothetical, dates, article, cand)
+                for a, b in pairs
+            ]
         domestic = pattern.domestic if pattern.domestic is not None else pattern.category in DOMESTIC_BY_DEFAULT
         had_phrase = target.unresolved_token is not None
         target = sides.resolve_unresolved_target(target, source, domestic, trigger, pattern.category)

@@ -65,6 +65,9 @@ class Pattern(BaseModel):
     modality: Literal["flag", "ignore"] = "flag"
     # When no target is written, the source's own country is the target (domestic events).
     domestic: bool | None = None
+    # A compound subject acts on itself, pairwise in both directions, whatever the object:
+    # "Armenia and Azerbaijan exchanged prisoners", "Ethiopian and Eritrean troops clashed".
+    reciprocal: bool = False
     confidence: float = 0.7
 
     @field_validator("category")
