@@ -112,6 +112,9 @@ class Resolver:
         elif entry.kind == KIND_ORG:
             org = self.gaz.organizations[entry.key]
             owner = self._foreign_owner(span, table, org.country) if org.kind == "state_body" else None
+            if org.kind == "state_body" and owner is None and _absent(table, org.country):
+                # "the Joint Chiefs of Staff" in a story about Korea is Korea's, not America's.
+                owner = table.locus
             if owner is not None:
                 # "Pakistan's Foreign Office" is not Britain's: the institution of the named state.
                 table.mention(self.country_actor(table, owner, org.sector), span, "sector")
@@ -407,6 +410,11 @@ def _quoted_tokens(doc: Doc, ranges: list[tuple[int, int]]) -> frozenset[int]:
         if span is not None:
             inside.update(range(span.start, span.end))
     return frozenset(inside)
+
+
+def _absent(table: ActorTable, country: str) -> bool:
+    """The story never names the country (by name, demonym, capital or place)."""
+    return table.locus is not None and table.locus != country and table.country_counts.get(country, 0) == 0
 
 
 def _defined_acronyms(doc: Doc) -> dict[str, SpacySpan]:

@@ -293,6 +293,8 @@ def _pairs(category: str, source: Side, target: Side) -> list[tuple[Side, Side]]
 
 
 def _verb_fits(pattern: Pattern, verb: Token) -> bool:
+    if pattern.bare and any(c.dep_ in ("dobj", "oprd") for c in verb.children):
+        return False
     # "pulled out of the town" is often parsed with "out" as a preposition: take it as the particle.
     if pattern.particles and not any(
         c.dep_ in ("prt", "prep") and c.lower_ in pattern.particles for c in verb.children

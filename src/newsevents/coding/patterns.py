@@ -65,6 +65,8 @@ class Pattern(BaseModel):
     modality: Literal["flag", "ignore"] = "flag"
     # When no target is written, the source's own country is the target (domestic events).
     domestic: bool | None = None
+    # The verb must have no direct object: "called on Iran" asks, "called the move a mistake" names.
+    bare: bool = False
     # A compound subject acts on itself, pairwise in both directions, whatever the object:
     # "Armenia and Azerbaijan exchanged prisoners", "Ethiopian and Eritrean troops clashed".
     reciprocal: bool = False

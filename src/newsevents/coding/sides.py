@@ -292,6 +292,10 @@ class SideResolver:
             if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in LEX.saying_verbs:
                 side = self.np_side(syntax.subject_of(node.head))
                 return replace(side, inferred=("speaker",)) if not side.empty else None
+            if node != token and node.pos_ in ("VERB", "AUX") and syntax.nearest_subject(node) is not None:
+                # The trigger's clause has its own subject ("Borrell condemned the seizure as a
+                # violation"): that subject judges, not someone further up.
+                return None
             node = node.head
         return None
 
@@ -463,7 +467,7 @@ class SideResolver:
                 return side
         lemma = noun.lemma_.lower()
         for token in reversed(self.doc[max(0, noun.sent.start - 120) : noun.i]):
-            if token.lemma_.lower() != lemma:
+            if not _same_stem(token.lemma_.lower(), lemma):
                 continue
             if token.pos_ == "VERB":
                 side = self.np_side(syntax.subject_of(token))
@@ -535,6 +539,14 @@ class SideResolver:
 
     def _countries(self, ids: tuple[str, ...]) -> set[str]:
         return {c for c in (self.table.actors[i].country for i in ids if i in self.table.actors) if c}
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """ "seize" and "seizure", "launch" and "launches": one act named by a verb and a noun."""
+    if a == b:
+        return True
+    stem = min(len(a), len(b)) - 1
+    return stem >= 4 and a[:stem] == b[:stem]
 
 
 def _animate(token: Token) -> bool:
