@@ -112,7 +112,8 @@ class Resolver:
         elif entry.kind == KIND_ORG:
             org = self.gaz.organizations[entry.key]
             owner = self._foreign_owner(span, table, org.country) if org.kind == "state_body" else None
-            if org.kind == "state_body" and owner is None and _absent(table, org.country):
+            named = any(self.gaz.country_of_word(t.text) for t in span)
+            if org.kind == "state_body" and owner is None and not named and _absent(table, org.country):
                 # "the Joint Chiefs of Staff" in a story about Korea is Korea's, not America's.
                 owner = table.locus
             if owner is not None:
