@@ -10,54 +10,122 @@ the Americas, Asia, Europe and the Middle East.
 from __future__ import annotations
 
 import pytest
-from tests.conftest import triples
 
 from newsevents.records import UNDIRECTED_CATEGORIES
+from tests.conftest import triples
 
 pytestmark = pytest.mark.slow
 
 AGREE = [
-    ("Iran and Saudi Arabia expressed their readiness to resume talks.", {("AGREE", "IRN", "SAU")}, {("CONSULT", "IRN", "SAU")}),
+    (
+        "Iran and Saudi Arabia expressed their readiness to resume talks.",
+        {("AGREE", "IRN", "SAU")},
+        {("CONSULT", "IRN", "SAU")},
+    ),
     ("Kenya and Tanzania hammered out a deal on cross-border trucking.", {("AGREE", "KEN", "TZA")}, set()),
-    ("Paraguay consented to a request from Brazil to extend the Itaipu dam agreement.", {("AGREE", "PRY", "BRA")}, set()),
+    (
+        "Paraguay consented to a request from Brazil to extend the Itaipu dam agreement.",
+        {("AGREE", "PRY", "BRA")},
+        set(),
+    ),
     ("Japan agreed to provide flood relief to Pakistan.", {("AGREE", "JPN", "PAK")}, {("AID", "JPN", "PAK")}),
-    ("Ghana and Togo signed a memorandum of understanding on cross-border trade in Accra on Monday.", {("AGREE", "GHA", "TGO")}, set()),
+    (
+        "Ghana and Togo signed a memorandum of understanding on cross-border trade in Accra on Monday.",
+        {("AGREE", "GHA", "TGO")},
+        set(),
+    ),
     ("Armenia and Azerbaijan reached a compromise on border demarcation.", {("AGREE", "ARM", "AZE")}, set()),
-    ("Indonesia accepted a proposal from Malaysia to set up joint patrols in the Strait of Malacca.", {("AGREE", "IDN", "MYS")}, set()),
+    (
+        "Indonesia accepted a proposal from Malaysia to set up joint patrols in the Strait of Malacca.",
+        {("AGREE", "IDN", "MYS")},
+        set(),
+    ),
     # An announced intention to give is a promise, not yet aid.
-    ("Japan will provide $500 million in loans to the Philippines, Tokyo announced.", {("AGREE", "JPN", "PHL")}, {("AID", "JPN", "PHL")}),
+    (
+        "Japan will provide $500 million in loans to the Philippines, Tokyo announced.",
+        {("AGREE", "JPN", "PHL")},
+        {("AID", "JPN", "PHL")},
+    ),
 ]
 
 CONSULT = [
-    ("Senegal's president held a video conference with the head of the World Bank.", {("CONSULT", "SEN", "UNO")}, set()),
-    ("The Turkish foreign minister paid a courtesy call on the Pakistani prime minister in Islamabad.", {("CONSULT", "TUR", "PAK")}, set()),
-    ("Qatar launched a mediation effort between Ethiopia and Eritrea on Sunday.", {("CONSULT", "QAT", "ETH"), ("CONSULT", "QAT", "ERI")}, set()),
-    ("The Nigerian foreign minister discussed the security situation in the Sahel with his French counterpart.", {("CONSULT", "NGA", "FRA")}, set()),
-    ("China sent a special envoy to Myanmar for talks with the military government.", {("CONSULT", "CHN", "MMR")}, set()),
-    ("Chilean President Gabriel Boric arrived in Buenos Aires on a two-day state visit.", {("CONSULT", "CHL", "ARG")}, set()),
+    (
+        "Senegal's president held a video conference with the head of the World Bank.",
+        {("CONSULT", "SEN", "UNO")},
+        set(),
+    ),
+    (
+        "The Turkish foreign minister paid a courtesy call on the Pakistani prime minister in Islamabad.",
+        {("CONSULT", "TUR", "PAK")},
+        set(),
+    ),
+    (
+        "Qatar launched a mediation effort between Ethiopia and Eritrea on Sunday.",
+        {("CONSULT", "QAT", "ETH"), ("CONSULT", "QAT", "ERI")},
+        set(),
+    ),
+    (
+        "The Nigerian foreign minister discussed the security situation in the Sahel with his French counterpart.",
+        {("CONSULT", "NGA", "FRA")},
+        set(),
+    ),
+    (
+        "China sent a special envoy to Myanmar for talks with the military government.",
+        {("CONSULT", "CHN", "MMR")},
+        set(),
+    ),
+    (
+        "Chilean President Gabriel Boric arrived in Buenos Aires on a two-day state visit.",
+        {("CONSULT", "CHL", "ARG")},
+        set(),
+    ),
 ]
 
 SUPPORT = [
     ("Mexico's president hailed Guatemala's efforts to curb migration.", {("SUPPORT", "MEX", "GTM")}, set()),
     ("Lithuania opened a representative office in Taipei.", {("SUPPORT", "LTU", "TWN")}, set()),
-    ("Saudi Arabia and Iran restored diplomatic relations on Friday after a seven-year rift.", {("SUPPORT", "SAU", "IRN"), ("SUPPORT", "IRN", "SAU")}, set()),
-    ("The Moroccan king paid tribute to Senegal for its support in the Western Sahara dispute.", {("SUPPORT", "MAR", "SEN")}, set()),
+    (
+        "Saudi Arabia and Iran restored diplomatic relations on Friday after a seven-year rift.",
+        {("SUPPORT", "SAU", "IRN"), ("SUPPORT", "IRN", "SAU")},
+        set(),
+    ),
+    (
+        "The Moroccan king paid tribute to Senegal for its support in the Western Sahara dispute.",
+        {("SUPPORT", "MAR", "SEN")},
+        set(),
+    ),
     ("The African Union threw its backing behind Kenya's mediation in Sudan.", {("SUPPORT", "IGO", "KEN")}, set()),
 ]
 
 COOPERATE = [
     ("Vietnam and India held joint naval exercises in the South China Sea.", {("COOPERATE", "VNM", "IND")}, set()),
-    ("India has been sharing satellite data with Bangladesh to track fishing vessels.", {("COOPERATE", "IND", "BGD")}, set()),
-    ("Kenyan police joined forces with Ugandan investigators to dismantle a smuggling ring.", {("COOPERATE", "KEN", "UGA")}, set()),
+    (
+        "India has been sharing satellite data with Bangladesh to track fishing vessels.",
+        {("COOPERATE", "IND", "BGD")},
+        set(),
+    ),
+    (
+        "Kenyan police joined forces with Ugandan investigators to dismantle a smuggling ring.",
+        {("COOPERATE", "KEN", "UGA")},
+        set(),
+    ),
     ("Russia sold fighter jets to Algeria last year.", {("COOPERATE", "RUS", "DZA")}, set()),
     ("Egypt bought gas from Israel under a 15-year contract.", {("COOPERATE", "EGY", "ISR")}, set()),
 ]
 
 AID = [
     ("Kuwait airlifted medical supplies to Sudan after the floods.", {("AID", "KWT", "SDN")}, set()),
-    ("The European Union gave Malawi 50 million euros in emergency aid after the cyclone.", {("AID", "EUR", "MWI")}, set()),
+    (
+        "The European Union gave Malawi 50 million euros in emergency aid after the cyclone.",
+        {("AID", "EUR", "MWI")},
+        set(),
+    ),
     ("China handed over 200,000 vaccine doses to Zimbabwe on Tuesday.", {("AID", "CHN", "ZWE")}, set()),
-    ("Rwanda contributed 1,000 troops to the peacekeeping mission in the Central African Republic.", {("AID", "RWA", "CAF")}, set()),
+    (
+        "Rwanda contributed 1,000 troops to the peacekeeping mission in the Central African Republic.",
+        {("AID", "RWA", "CAF")},
+        set(),
+    ),
     ("Uganda has taken in more than a million refugees from South Sudan.", {("AID", "UGA", "SSD")}, set()),
     ("France cancelled Cameroon's debt.", {("AID", "FRA", "CMR")}, set()),
 ]
@@ -76,7 +144,11 @@ CONCEDE = [
 RETREAT = [
     ("Serbia freed three Kosovo police officers arrested near the border.", {("RETREAT", "SRB", "KOS")}, set()),
     ("The Congolese army disarmed hundreds of militia fighters in Ituri.", {("RETREAT", "COD", "COD")}, set()),
-    ("Rwandan forces completed their withdrawal from eastern Congo, the army said.", {("RETREAT", "RWA", "COD")}, set()),
+    (
+        "Rwandan forces completed their withdrawal from eastern Congo, the army said.",
+        {("RETREAT", "RWA", "COD")},
+        set(),
+    ),
     ("Germany paid compensation to Namibia for colonial-era killings.", {("RETREAT", "DEU", "NAM")}, set()),
     ("Armenia returned control of three villages to Azerbaijan.", {("RETREAT", "ARM", "AZE")}, set()),
     ("The Malian junta granted amnesty to 49 Ivorian soldiers.", {("RETREAT", "MLI", "CIV")}, set()),
@@ -94,28 +166,56 @@ REQUEST = [
 ACCUSE = [
     ("Moscow expressed regret over Finland's decision to join NATO.", {("ACCUSE", "RUS", "FIN")}, set()),
     ("Ghana blamed Burkina Faso for the cross-border raids.", {("ACCUSE", "GHA", "BFA")}, set()),
-    ("The Philippines filed a diplomatic protest against China over the water cannon incident.", {("ACCUSE", "PHL", "CHN")}, {("PROTEST", "PHL", "CHN")}),
+    (
+        "The Philippines filed a diplomatic protest against China over the water cannon incident.",
+        {("ACCUSE", "PHL", "CHN")},
+        {("PROTEST", "PHL", "CHN")},
+    ),
     ("Algeria summoned the French ambassador over remarks by President Macron.", {("ACCUSE", "DZA", "FRA")}, set()),
     ("Bolivia's president hit out at Chile over the water dispute.", {("ACCUSE", "BOL", "CHL")}, set()),
     ("Iraq held Turkey responsible for the deadly drone strike in Sinjar.", {("ACCUSE", "IRQ", "TUR")}, set()),
-    ("The Philippine government attacked China's decision to build an airstrip on the reef.", {("ACCUSE", "PHL", "CHN")}, {("ASSAULT", "PHL", "CHN")}),
+    (
+        "The Philippine government attacked China's decision to build an airstrip on the reef.",
+        {("ACCUSE", "PHL", "CHN")},
+        {("ASSAULT", "PHL", "CHN")},
+    ),
 ]
 
 REJECT = [
-    ("Eritrea boycotted the peace talks with Ethiopia in Nairobi.", {("REJECT", "ERI", "ETH")}, {("CONSULT", "ERI", "ETH")}),
+    (
+        "Eritrea boycotted the peace talks with Ethiopia in Nairobi.",
+        {("REJECT", "ERI", "ETH")},
+        {("CONSULT", "ERI", "ETH")},
+    ),
     ("Nigeria rejected a request from Niger to reopen the border.", {("REJECT", "NGA", "NER")}, set()),
     ("The Venezuelan government ignored an ultimatum from the United States.", {("REJECT", "VEN", "USA")}, set()),
-    ("Mali's junta has refused to release the detained Ivorian soldiers.", {("REJECT", "MLI", "CIV")}, {("RETREAT", "MLI", "CIV")}),
-    ("Kosovo failed to reach an agreement with Serbia at talks in Brussels.", {("REJECT", "KOS", "SRB")}, {("AGREE", "KOS", "SRB")}),
+    (
+        "Mali's junta has refused to release the detained Ivorian soldiers.",
+        {("REJECT", "MLI", "CIV")},
+        {("RETREAT", "MLI", "CIV")},
+    ),
+    (
+        "Kosovo failed to reach an agreement with Serbia at talks in Brussels.",
+        {("REJECT", "KOS", "SRB")},
+        {("AGREE", "KOS", "SRB")},
+    ),
     ("Uganda denied landing permission to a Kenyan cargo plane.", {("REJECT", "UGA", "KEN")}, set()),
-    ("Hungary did not accept the European Commission's proposal on migrant quotas.", {("REJECT", "HUN", "EUR")}, {("AGREE", "HUN", "EUR")}),
+    (
+        "Hungary did not accept the European Commission's proposal on migrant quotas.",
+        {("REJECT", "HUN", "EUR")},
+        {("AGREE", "HUN", "EUR")},
+    ),
     ("Burkina Faso withdrew from its defence pact with France.", {("REJECT", "BFA", "FRA")}, set()),
 ]
 
 THREATEN = [
     ("Myanmar's military vowed to crush the resistance in Sagaing.", {("THREATEN", "MMR", "MMR")}, set()),
     ("Hezbollah threatened Israel with retaliation for the strike on Beirut.", {("THREATEN", "LBN", "ISR")}, set()),
-    ("Iran warned the United States against any attack on its nuclear sites.", {("THREATEN", "IRN", "USA")}, {("ASSAULT", "USA", "IRN")}),
+    (
+        "Iran warned the United States against any attack on its nuclear sites.",
+        {("THREATEN", "IRN", "USA")},
+        {("ASSAULT", "USA", "IRN")},
+    ),
     ("Houthi leaders vowed revenge against Saudi Arabia after the airstrike.", {("THREATEN", "YEM", "SAU")}, set()),
     ("Turkey issued an ultimatum to Kurdish fighters to leave the border zone.", {("THREATEN", "TUR", "TUR")}, set()),
 ]
@@ -123,10 +223,22 @@ THREATEN = [
 PROTEST = [
     ("Zimbabwe's opposition boycotted the parliamentary elections.", {("PROTEST", "ZWE", "ZWE")}, set()),
     ("Iraqi protesters blocked roads leading to the Basra oil fields.", {("PROTEST", "IRQ", "IRQ")}, set()),
-    ("Thousands of Georgians rallied outside parliament against the foreign agents law.", {("PROTEST", "GEO", "GEO")}, set()),
-    ("Striking miners occupied the headquarters of the state mining company in Bolivia.", {("PROTEST", "BOL", "BOL")}, set()),
+    (
+        "Thousands of Georgians rallied outside parliament against the foreign agents law.",
+        {("PROTEST", "GEO", "GEO")},
+        set(),
+    ),
+    (
+        "Striking miners occupied the headquarters of the state mining company in Bolivia.",
+        {("PROTEST", "BOL", "BOL")},
+        set(),
+    ),
     ("Striking truck drivers blocked highways across Brazil on Monday.", {("PROTEST", "BRA", "BRA")}, set()),
-    ("Thousands of Kenyans took to the streets of Nairobi to protest against tax increases.", {("PROTEST", "KEN", "KEN")}, set()),
+    (
+        "Thousands of Kenyans took to the streets of Nairobi to protest against tax increases.",
+        {("PROTEST", "KEN", "KEN")},
+        set(),
+    ),
     ("Bangladeshi garment workers staged a strike in Dhaka.", {("PROTEST", "BGD", "BGD")}, set()),
 ]
 
@@ -153,7 +265,11 @@ COERCE = [
     ("The Myanmar army declared martial law in several townships of Yangon.", {("COERCE", "MMR", "MMR")}, set()),
     ("Zimbabwean authorities shut down the internet during the protests.", {("COERCE", "ZWE", "ZWE")}, set()),
     ("Police fired tear gas at opposition supporters in Kinshasa.", {("COERCE", "COD", "COD")}, set()),
-    ("Ecuador's president declared a state of emergency after a wave of prison riots.", {("COERCE", "ECU", "ECU")}, set()),
+    (
+        "Ecuador's president declared a state of emergency after a wave of prison riots.",
+        {("COERCE", "ECU", "ECU")},
+        set(),
+    ),
     ("Israeli bulldozers demolished Palestinian homes in the West Bank.", {("COERCE", "ISR", "PSE")}, set()),
     ("Russian hackers broke into the email accounts of German lawmakers.", {("COERCE", "RUS", "DEU")}, set()),
     ("Israeli settlers set fire to a Palestinian mosque near Nablus.", {("COERCE", "ISR", "PSE")}, set()),
@@ -163,34 +279,80 @@ COERCE = [
 ASSAULT = [
     ("Syrian government forces used chemical weapons against rebels in Ghouta.", {("ASSAULT", "SYR", "SYR")}, set()),
     ("Israeli troops opened fire on Palestinian protesters near the Gaza border.", {("ASSAULT", "ISR", "PSE")}, set()),
-    ("Chinese coast guard vessels rammed a Philippine supply boat near the Second Thomas Shoal.", {("ASSAULT", "CHN", "PHL")}, set()),
+    (
+        "Chinese coast guard vessels rammed a Philippine supply boat near the Second Thomas Shoal.",
+        {("ASSAULT", "CHN", "PHL")},
+        set(),
+    ),
     ("Boko Haram fighters overran a military base in Borno state.", {("ASSAULT", "NGA", "NGA")}, set()),
     ("Sudanese paramilitaries clashed with army units in Khartoum.", {("ASSAULT", "SDN", "SDN")}, set()),
     ("Ukrainian forces recaptured several villages from Russian troops.", {("ASSAULT", "UKR", "RUS")}, set()),
     ("Al-Shabaab militants detonated a car bomb outside a hotel in Mogadishu.", {("ASSAULT", "SOM", "SOM")}, set()),
-    ("Pakistani troops exchanged fire with Indian soldiers along the Line of Control.", {("ASSAULT", "PAK", "IND")}, {("RETREAT", "PAK", "IND")}),
+    (
+        "Pakistani troops exchanged fire with Indian soldiers along the Line of Control.",
+        {("ASSAULT", "PAK", "IND")},
+        {("RETREAT", "PAK", "IND")},
+    ),
 ]
 
 # Plans, conditions, negations and hypotheticals: nothing here happened.
 NOT_EVENTS = [
     # An announced visit is a promise to meet, not yet a meeting.
     ("The Saudi crown prince will visit Pakistan next month.", {("AGREE", "SAU", "PAK")}, {("CONSULT", "SAU", "PAK")}),
-    ("Sudan's army and the RSF have not agreed to a ceasefire.", set(), {("AGREE", "SDN", "SDN"), ("RETREAT", "SDN", "SDN")}),
-    ("Analysts believe China could blockade Taiwan within days.", set(), {("COERCE", "CHN", "TWN"), ("ASSAULT", "CHN", "TWN")}),
+    (
+        "Sudan's army and the RSF have not agreed to a ceasefire.",
+        set(),
+        {("AGREE", "SDN", "SDN"), ("RETREAT", "SDN", "SDN")},
+    ),
+    (
+        "Analysts believe China could blockade Taiwan within days.",
+        set(),
+        {("COERCE", "CHN", "TWN"), ("ASSAULT", "CHN", "TWN")},
+    ),
     ("Uganda did not close its border with Kenya.", set(), {("SANCTION", "UGA", "KEN"), ("COERCE", "UGA", "KEN")}),
-    ("Egypt and Ethiopia have not reached an agreement on the dam.", set(), {("AGREE", "EGY", "ETH"), ("AGREE", "ETH", "EGY")}),
+    (
+        "Egypt and Ethiopia have not reached an agreement on the dam.",
+        set(),
+        {("AGREE", "EGY", "ETH"), ("AGREE", "ETH", "EGY")},
+    ),
     ("Iran would close the Strait of Hormuz if attacked, a commander said.", set(), {("COERCE", "IRN", "IRN")}),
     ("Mexico is considering sending troops to the border.", set(), {("MOBILIZE", "MEX", "MEX")}),
     ("The rebels denied kidnapping the aid workers in Darfur.", set(), {("ASSAULT", "SDN", "SDN")}),
     ("Police did not disperse the rally in Lima.", set(), {("COERCE", "PER", "PER")}),
-    ("If Serbia recognises Kosovo, the European Union will lift sanctions.", set(), {("CONCEDE", "EUR", "KOS"), ("CONCEDE", "EUR", "SRB")}),
+    (
+        "If Serbia recognises Kosovo, the European Union will lift sanctions.",
+        set(),
+        {("CONCEDE", "EUR", "KOS"), ("CONCEDE", "EUR", "SRB")},
+    ),
     ("Colombia did not expel the Venezuelan ambassador.", set(), {("SANCTION", "COL", "VEN")}),
     ("Niger's junta has not released President Bazoum.", set(), {("RETREAT", "NER", "NER")}),
-    ("Talks between Armenia and Azerbaijan are expected to resume next week.", set(), {("CONSULT", "ARM", "AZE"), ("CONSULT", "AZE", "ARM")}),
+    (
+        "Talks between Armenia and Azerbaijan are expected to resume next week.",
+        set(),
+        {("CONSULT", "ARM", "AZE"), ("CONSULT", "AZE", "ARM")},
+    ),
     ("Protesters in Santiago planned to block the main highway on Friday.", set(), {("PROTEST", "CHL", "CHL")}),
 ]
 
-CASES = AGREE + CONSULT + SUPPORT + COOPERATE + AID + CONCEDE + RETREAT + REQUEST + ACCUSE + REJECT + THREATEN + PROTEST + SANCTION + MOBILIZE + COERCE + ASSAULT + NOT_EVENTS
+CASES = (
+    AGREE
+    + CONSULT
+    + SUPPORT
+    + COOPERATE
+    + AID
+    + CONCEDE
+    + RETREAT
+    + REQUEST
+    + ACCUSE
+    + REJECT
+    + THREATEN
+    + PROTEST
+    + SANCTION
+    + MOBILIZE
+    + COERCE
+    + ASSAULT
+    + NOT_EVENTS
+)
 
 
 def _canonical(found: set[tuple]) -> set[tuple]:
