@@ -31,9 +31,12 @@ class Lexicon:
     plural_pronouns: frozenset[str]
     neuter_pronouns: frozenset[str]
     pair_nouns: frozenset[str]
+    party_nouns: frozenset[str]
     person_titles: frozenset[str]
     person_roles: frozenset[str]
     owned_groups: frozenset[str]
+    organization_references: frozenset[str]
+    sector_families: dict[str, frozenset[str]]
     org_sector_words: dict[str, str]
     sector_labels: dict[str, str]
 
@@ -44,5 +47,8 @@ def lexicon() -> Lexicon:
     values: dict[str, Any] = {}
     for field in fields(Lexicon):
         value = raw[field.name]
+        if field.name == "sector_families":
+            values[field.name] = {sector: frozenset(family) for family in value for sector in family}
+            continue
         values[field.name] = dict(value) if isinstance(value, dict) else frozenset(str(v) for v in value)
     return Lexicon(**values)

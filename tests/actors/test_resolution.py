@@ -76,3 +76,33 @@ def test_pronouns_keep_the_gender_they_were_given(extract):
     juan = _actor(result, "Carlos Ruiz")
     assert {"She", "her"} <= {m.text for m in ana.mentions}
     assert {"him", "He"} <= {m.text for m in juan.mentions}
+
+
+def test_acronym_spelled_by_a_name_earlier_in_the_story(extract):
+    # RSF is also Reporters Without Borders in the dictionary; the story's own name wins.
+    result = extract(
+        "Sudan's paramilitary Rapid Support Forces shelled El Fasher on Sunday.\n\n"
+        "RSF commanders said the offensive would continue. The RSF denied targeting civilians."
+    )
+    assert _actor(result, "RSF").country == "SDN"
+    assert _actor(result, "RSF").id == _actor(result, "paramilitary Rapid Support Forces").id
+    assert _actor(result, "RSF commanders").id == _actor(result, "RSF").id
+
+
+def test_definite_description_recalls_the_organisation_named_before(extract):
+    result = extract(
+        "Amnesty International said security forces had detained dozens of students in Dhaka. "
+        "The rights group called the arrests arbitrary. The group also said two students were missing."
+    )
+    amnesty = _actor(result, "Amnesty International")
+    assert _actor(result, "The group").id == amnesty.id
+
+
+def test_all_parties_are_the_story_s_two_main_states_not_the_one_urging(extract):
+    result = extract(
+        "Thailand and Cambodia traded artillery fire along their disputed border on Monday. "
+        "Thai troops shelled a Cambodian position and Cambodia said Thailand had attacked first.\n\n"
+        "Malaysia urged both sides to exercise restraint."
+    )
+    parties = {a.country for a in result.actors if any(m.text == "both sides" for m in a.mentions)}
+    assert parties == {"THA", "KHM"}

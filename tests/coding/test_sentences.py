@@ -114,3 +114,40 @@ def test_harder_constructions(extract, sentence, expected):
 def test_questions_and_boycotts_are_not_events(extract):
     assert not triples(extract("Would Turkey send troops to Libya?"))
     assert ("CONSULT", "RUS", "UKR") not in triples(extract("Moscow boycotted the talks with Kyiv."))
+
+
+STORY_CASES = [
+    # The target of "urged all parties" is the story's sides, not the urging state.
+    (
+        "Ecuadorean police clashed with striking transport workers in Quito on Tuesday, and protesters "
+        "blocked roads across Ecuador. The Organization of American States urged all parties to refrain from violence.",
+        {("REQUEST", "IGO", "ECU")},
+        set(),
+    ),
+    # A warning that only describes a situation is no threat; one naming a consequence is.
+    (
+        "Aid agencies in Haiti warned that hundreds of thousands of people were on the brink of famine.",
+        set(),
+        {("THREATEN", "HTI", "HTI")},
+    ),
+    (
+        "Venezuela's defence minister warned that Guyana would pay a heavy price for any provocation in the Essequibo.",
+        {("THREATEN", "VEN", "GUY")},
+        set(),
+    ),
+    # "The medical charity" is Doctors Without Borders; "condemned the attack" accuses its author.
+    (
+        "Doctors Without Borders said gunmen stormed a hospital in Goma, Congo, on Saturday. "
+        "The medical charity condemned the attack as outrageous.",
+        {("ACCUSE", "NGO", "COD")},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), STORY_CASES, ids=[c[0][:40] for c in STORY_CASES])
+def test_story_context_resolves_sides(extract, text, expected, absent):
+    found = triples(extract(text, published="2024-06-10"))
+    expected, absent = {undirected(t) for t in expected}, {undirected(t) for t in absent}
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not (absent & found), f"coded as real: {absent & found}"

@@ -25,7 +25,12 @@ _WINDOW = 4
 
 
 def resolve_references(
-    doc: Doc, table: ActorTable, inside: Callable[[int], bool], gaz: Gazetteer, quoted: frozenset[int] = frozenset()
+    doc: Doc,
+    table: ActorTable,
+    inside: Callable[[int], bool],
+    gaz: Gazetteer,
+    quoted: frozenset[int] = frozenset(),
+    country_actor: Callable[[str], WorkingActor] | None = None,
 ) -> None:
     """Add mentions for pronouns and nominal references whose antecedent can be found.
 
@@ -91,6 +96,8 @@ def resolve_references(
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
         elif lower in LEX.pair_nouns and any(c.lower_ in ("two", "both") for c in token.children):
             _pair(doc, table, token)
+        elif lower in LEX.party_nouns and country_actor is not None and all_or_both(token):
+            _parties(doc, table, token, country_actor)
         elif token.pos_ in ("NOUN", "VERB", "ADJ") and token.i > 0 and _has_the(token):
             _titled_person(doc, table, token)
         if token.lower_ in LEX.owned_groups:
@@ -184,6 +191,45 @@ def _pair(doc: Doc, table: ActorTable, token: Token) -> None:
             start = min(c.i for c in token.subtree)
             table.mention_group(tuple(reversed(seen)), doc[start : token.i + 1], "nominal")
             return
+
+
+def all_or_both(token: Token) -> bool:
+    """ "all parties", "both sides", "the two countries", "the two sides" (not "two countries")."""
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "amod")}
+    return bool(words & {"all", "both"}) or ("two" in words and "the" in words)
+
+
+# A second state is a party only when the story names it at least this often relative to the first:
+# "urged both sides" in a story about Colombia and the ELN means Colombians on both sides.
+_SECOND_PARTY_SHARE = 0.34
+_NON_STATES = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"})
+
+
+def _parties(doc: Doc, table: ActorTable, token: Token, country_actor: Callable[[str], WorkingActor]) -> None:
+    """The story's main states, less the clause's own subject (who urges them)."""
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    own = {
+        table.actors[a].country
+        for c in clause.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for t in c.subtree
+        for a in table.actor_at(t.i)
+    }
+    ranked = [
+        (code, n)
+        for code, n in table.country_counts.most_common()
+        if len(code) == 3 and code not in _NON_STATES and code not in own
+    ]
+    if not ranked:
+        return
+    codes = [ranked[0][0]]
+    if len(ranked) > 1 and ranked[1][1] >= _SECOND_PARTY_SHARE * ranked[0][1]:
+        codes.append(ranked[1][0])
+    ids = tuple(dict.fromkeys(country_actor(code).id for code in codes))
+    start = min(c.i for c in token.subtree if c.i <= token.i)
+    table.mention_group(ids, doc[start : token.i + 1], "nominal")
 
 
 def _titled_person(doc: Doc, table: ActorTable, token: Token) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsevents.actors.coref import resolve_references
+from newsevents.actors.coref import all_or_both, resolve_references
 from newsevents.actors.gazetteer import (
     KIND_CAPITAL,
     KIND_COUNTRY,
@@ -33,6 +33,7 @@ from newsevents.actors.table import ActorTable, WorkingActor, group_name, slug
 from newsevents.lexicon import lexicon
 from newsevents.nlp.quotemarks import quoted_spans
 
+LEX = lexicon()
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
 
@@ -49,9 +50,13 @@ class Resolver:
         people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         organizations = [e for e in doc.ents if e.label_ == "ORG" and len(e) > 1]
         acronyms = _defined_acronyms(doc)
+        found = self.gaz.match(doc)
+        org_names = organizations + [span for span, entries in found if _prefer(entries).kind == KIND_ORG]
+        for acronym, name in _implicit_acronyms(doc, org_names).items():
+            acronyms.setdefault(acronym, name)
         matches = [
             (span, entries)
-            for span, entries in self.gaz.match(doc)
+            for span, entries in found
             if inside(span.start_char)
             and not _inside_person_name(span, entries, people)
             and not _inside_longer_name(span, entries, organizations)
@@ -67,12 +72,21 @@ class Resolver:
                     table.place_country[i] = place.key
         # People first: a title before a name ("Peruvian lawmaker Maria Gonzalez") describes the
         # person, and is not a group of its own.
+        # Acronyms before the entity recogniser's names: "RSF" after "Rapid Support Forces" is
+        # that force, and "RSF commanders" belong to it.
+        self._acronyms(doc, table, inside, acronyms)
         self._named_entities(doc, table, inside)
         self._groups(doc, table, inside)
         self._surnames(doc, table, inside)
-        self._acronyms(doc, table, inside, acronyms)
         self._copula_nationalities(doc, table)
-        resolve_references(doc, table, inside, self.gaz, _quoted_tokens(doc, ranges))
+        resolve_references(
+            doc,
+            table,
+            inside,
+            self.gaz,
+            _quoted_tokens(doc, ranges),
+            lambda code: self.country_actor(table, code, None),
+        )
         return table
 
     # -- the article's main country -------------------------------------------------------
@@ -181,8 +195,12 @@ class Resolver:
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") or not inside(token.idx):
                 continue
+            if token.lower_ in LEX.party_nouns and all_or_both(token):
+                # "all parties", "both governments": the story's sides, found with the references.
+                continue
             found = self._sector_noun_at(doc, token)
             if found is None:
+                self._organization_reference(doc, table, token)
                 continue
             start, noun = found
             if any(i in table.token_actor for i in range(start, token.i + 1)):
@@ -196,6 +214,14 @@ class Resolver:
                 actor = owner
             elif owner is not None and owner.country:
                 actor = self.country_actor(table, owner.country, noun.sector)
+            elif (
+                _definite(token)
+                and token.tag_ == "NN"
+                and token.lower_ in LEX.organization_references
+                and (recent := _recent_organization(doc, table, token, noun.sector))
+            ):
+                # "The militia" after "the Rapid Support Forces" is that force, not the country's rebels.
+                actor = recent
             elif (noun.noun in last_by_noun or token.lower_ in last_by_noun) and _definite(token):
                 # "the spokesperson" after "an Interpol spokesperson".
                 actor = last_by_noun.get(noun.noun) or last_by_noun[token.lower_]
@@ -222,6 +248,21 @@ class Resolver:
                 table.mention_group(tuple(dict.fromkeys(groups)), doc[first : token.i + 1], "sector")
             else:
                 table.mention(actor, doc[first : token.i + 1], "sector")
+
+    def _organization_reference(self, doc: Doc, table: ActorTable, token: Token) -> None:
+        """ "The medical charity said", "the group added": the organisation named just before."""
+        if (
+            token.lower_ not in LEX.organization_references
+            or token.tag_ != "NN"
+            or not _definite(token)
+            or token.i in table.token_actor
+            or any(c.dep_ in ("poss", "compound") for c in token.lefts)
+        ):
+            return
+        actor = _recent_organization(doc, table, token, None)
+        if actor is not None:
+            start = min((c.i for c in token.lefts if c.dep_ in ("amod", "det")), default=token.i)
+            table.mention(actor, doc[start : token.i + 1], "nominal")
 
     def _coordinated_owners(
         self, modifier: Token, table: ActorTable, owner: WorkingActor | None
@@ -432,6 +473,52 @@ def _defined_acronyms(doc: Doc) -> dict[str, SpacySpan]:
             start += 1
         if end - start >= 2 and token.text not in found:
             found[token.text] = doc[start:end]
+    return found
+
+
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "IGO"})
+# How many sentences back a nominal reference looks for its organisation.
+_ORGANIZATION_WINDOW = 3
+
+
+def _recent_organization(doc: Doc, table: ActorTable, token: Token, sector: str | None) -> WorkingActor | None:
+    """The nearest organisation named in the last few sentences, of a sector close to
+    ``sector`` when one is given. State organs are left to the country's groups."""
+    family = LEX.sector_families.get(sector, frozenset({sector})) if sector else None
+    if sector in _STATE_SECTORS:
+        return None
+    sentence = token.sent
+    first = sentence.start
+    for _ in range(_ORGANIZATION_WINDOW - 1):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for i in range(token.i - 1, first - 1, -1):
+        actor_id = table.token_actor.get(i)
+        if actor_id is None:
+            continue
+        actor = table.actors[actor_id]
+        if actor.kind != "organization" or actor.sector in _STATE_SECTORS:
+            continue
+        if family is None or actor.sector in family:
+            return actor
+    return None
+
+
+def _implicit_acronyms(doc: Doc, names: list[SpacySpan]) -> dict[str, SpacySpan]:
+    """Acronyms spelled by the initials of an organisation named in full earlier in the story:
+    after "the Rapid Support Forces", "RSF" is that force, not the press-freedom group."""
+    used = {t.text for t in doc if _ACRONYM.match(t.text) and len(t.text) >= 3}
+    found: dict[str, SpacySpan] = {}
+    if not used:
+        return found
+    for name in sorted(names, key=lambda s: s.start):
+        words = [t for t in name if t.is_alpha and t.lower_ not in _NAME_JOINERS and t.is_title]
+        initials = "".join(t.text[0] for t in words)
+        if len(words) >= 3 and initials in used and initials not in found:
+            first_use = next(t.i for t in doc if t.text == initials)
+            if first_use > name.start:
+                found[initials] = doc[words[0].i : name.end]
     return found
 
 

@@ -321,9 +321,27 @@ def _verb_fits(pattern: Pattern, verb: Token) -> bool:
         for c in verb.children
     ):
         return False
+    if pattern.forward_only and not _forward_warning(verb):
+        return False
     if not pattern.objects:
         return True
     return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects for o in syntax.object_nouns(verb))
+
+
+_FORWARD_AUX = frozenset({"will", "would", "could", "might", "may", "can", "shall", "must", "'ll", "wo", "ca"})
+
+
+def _forward_warning(verb: Token) -> bool:
+    """The warning names an addressee, a consequence to come, or (with no clause) something the
+    warner will do; a clause in the indicative or "warned of/about X" only describes."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return True
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        return any(
+            (a.dep_ == "aux" and a.lower_ in _FORWARD_AUX) or a.lower_ == "going" for c in clauses for a in c.children
+        )
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
 
 
 def _noun_fits(pattern: Pattern, noun: Token) -> bool:

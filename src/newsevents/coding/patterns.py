@@ -42,6 +42,10 @@ class Pattern(BaseModel):
     complements: tuple[str, ...] = ()
     # A that-clause under the verb must carry one of these modals ("said Libya must hand over").
     complement_modals: tuple[str, ...] = ()
+    # A warning is a threat only when it names what will happen ("warned that Iran would bear the
+    # consequences") or whom it is addressed to: "warned that people were on the brink of famine"
+    # and "warned of floods" describe, they do not threaten.
+    forward_only: bool = False
     # Who acts: the clause's subject, or the speaker of the quote the trigger stands in.
     source: Literal["subject", "speaker", "none"] = "subject"
     # Where the target is: the verb's object, the object of one of target_preps, the clause's
