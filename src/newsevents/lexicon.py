@@ -25,6 +25,7 @@ class Lexicon:
     saying_verbs: frozenset[str]
     speech_act_nouns: frozenset[str]
     event_nouns: frozenset[str]
+    act_families: dict[str, frozenset[str]]
     place_nouns: frozenset[str]
     people_nouns: frozenset[str]
     personal_pronouns: frozenset[str]
@@ -47,8 +48,8 @@ def lexicon() -> Lexicon:
     values: dict[str, Any] = {}
     for field in fields(Lexicon):
         value = raw[field.name]
-        if field.name == "sector_families":
-            values[field.name] = {sector: frozenset(family) for family in value for sector in family}
+        if field.name in ("sector_families", "act_families"):
+            values[field.name] = {word: frozenset(family) for family in value for word in family}
             continue
         values[field.name] = dict(value) if isinstance(value, dict) else frozenset(str(v) for v in value)
     return Lexicon(**values)

@@ -103,7 +103,7 @@ class RuleCoder:
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 options += [_Candidate(p, token) for p in self.patterns.by_verb.get(lemma, ()) if _verb_fits(p, token)]
             if token.pos_ in ("NOUN", "PROPN"):
-                for key in {lemma, token.lower_}:
+                for key in dict.fromkeys((lemma, token.lower_)):
                     options += [
                         _Candidate(p, token) for p in self.patterns.by_noun.get(key, ()) if _noun_fits(p, token)
                     ]
@@ -325,7 +325,15 @@ def _verb_fits(pattern: Pattern, verb: Token) -> bool:
         return False
     if not pattern.objects:
         return True
-    return any(o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects for o in syntax.object_nouns(verb))
+    return any(
+        (o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects) and not _press_inquiry(o)
+        for o in syntax.object_nouns(verb)
+    )
+
+
+def _press_inquiry(noun: Token) -> bool:
+    """ "did not respond to requests for comment": the reporter's question, not a demand."""
+    return any(p.lower_ == "for" and any(o.lemma_ == "comment" for o in p.children) for p in noun.children)
 
 
 _FORWARD_AUX = frozenset({"will", "would", "could", "might", "may", "can", "shall", "must", "'ll", "wo", "ca"})

@@ -35,6 +35,7 @@ _NOT_ACTOR_ENTITIES = frozenset(
 # How far back (in sentences) the partner of a reply is looked for; a quoted judgement may answer
 # something said a little further back.
 _PARTNER_WINDOW = 2
+_NON_STATES = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"})
 QUOTE_PARTNER_WINDOW = 3
 
 
@@ -444,7 +445,8 @@ class SideResolver:
                 continue
             countries = self._countries(source.ids)
             code = self._place_of(trigger) or (next(iter(countries)) if domestic and len(countries) == 1 else None)
-            if code is None or code == actor.country:
+            if code is None or code == actor.country or code in _NON_STATES:
+                # An aid group or the U.N. has no army or police of its own to move the group to.
                 ids.append(actor_id)
                 continue
             country_name = self.table.actors[code].name if code in self.table.actors else code
@@ -466,13 +468,17 @@ class SideResolver:
             if not side.empty and not set(side.ids) & set(source.ids):
                 return side
         lemma = noun.lemma_.lower()
-        for token in reversed(self.doc[max(0, noun.sent.start - 120) : noun.i]):
+        # The act a later sentence condemns is usually the story's lead: look back to its start.
+        for token in reversed(self.doc[max(0, noun.sent.start - _AUTHOR_WINDOW) : noun.i]):
             if not _same_stem(token.lemma_.lower(), lemma):
                 continue
             if token.pos_ == "VERB":
                 side = self.np_side(syntax.subject_of(token))
             elif token.pos_ == "NOUN":
                 side = self._modifier_side(token)
+                if side.empty and token.dep_ == "dobj":
+                    # "gunmen opened fire": the act's doer is the subject of its light verb.
+                    side = self.np_side(syntax.subject_of(token.head))
             else:
                 continue
             if not side.empty and not set(side.ids) & set(source.ids):
@@ -541,9 +547,13 @@ class SideResolver:
         return {c for c in (self.table.actors[i].country for i in ids if i in self.table.actors) if c}
 
 
+# How many tokens before its sentence an act's earlier naming is looked for.
+_AUTHOR_WINDOW = 400
+
+
 def _same_stem(a: str, b: str) -> bool:
     """ "seize" and "seizure", "launch" and "launches": one act named by a verb and a noun."""
-    if a == b:
+    if a == b or b in LEX.act_families.get(a, ()):
         return True
     stem = min(len(a), len(b)) - 1
     return stem >= 4 and a[:stem] == b[:stem]

@@ -205,7 +205,13 @@ def _negated_here(token: Token) -> bool:
         # "did not stop and search": the negation spreads to a bare second verb.
         own_aux = any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
         return not own_aux and any(c.dep_ == "neg" for c in token.head.children)
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
+    # "No sanctions have been announced", "announced no new measures": the act did not happen.
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in token.children
+    )
 
 
 # Attempts are not here: CAMEO codes an attempted act ("tried to hack") as the act.
