@@ -124,6 +124,18 @@ STORY_CASES = [
         {("REQUEST", "IGO", "ECU")},
         set(),
     ),
+    # A show of force with no target written faces the actor the story was about.
+    (
+        "A Chinese military drone flew near Yonaguni island on Tuesday. Japan scrambled fighter jets in response.",
+        {("MOBILIZE", "JPN", "CHN")},
+        set(),
+    ),
+    # Recalling one's own ambassador sanctions the host state, not the ambassador.
+    (
+        "Burkina Faso and Niger recalled their ambassadors from Algeria on Monday.",
+        {("SANCTION", "BFA", "DZA"), ("SANCTION", "NER", "DZA")},
+        {("SANCTION", "BFA", "BFA"), ("SANCTION", "NER", "NER")},
+    ),
     # A warning that only describes a situation is no threat; one naming a consequence is.
     (
         "Aid agencies in Haiti warned that hundreds of thousands of people were on the brink of famine.",

@@ -94,7 +94,10 @@ def resolve_references(
             )
             if actor is not None:
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
-        elif lower in LEX.pair_nouns and any(c.lower_ in ("two", "both") for c in token.children):
+        elif (lower in LEX.pair_nouns and any(c.lower_ in ("two", "both") for c in token.children)) or (
+            lower in LEX.party_nouns and any(c.lower_ == "two" for c in token.children)
+        ):
+            # "the two countries" are the two named last ("a pact between the two countries").
             _pair(doc, table, token)
         elif lower in LEX.party_nouns and country_actor is not None and all_or_both(token):
             _parties(doc, table, token, country_actor)
@@ -179,13 +182,19 @@ def _plural(doc, table, token, sentence_of, sentences) -> None:  # type: ignore[
 def _pair(doc: Doc, table: ActorTable, token: Token) -> None:
     """'The two men': the last two people (or states) mentioned before."""
     seen: list[str] = []
+    countries: set[str | None] = set()
+    people = token.lower_ in ("men", "women", "leaders", "presidents", "ministers")
     for i in range(token.i - 1, -1, -1):
         actor_id = table.token_actor.get(i)
         if actor_id is None or actor_id in seen:
             continue
-        kind = table.actors[actor_id].kind
-        if (token.lower_ in ("men", "women", "leaders", "presidents", "ministers")) != (kind == "person"):
+        actor = table.actors[actor_id]
+        if people != (actor.kind == "person"):
             continue
+        if not people and (actor.country in countries or actor.country in _NON_STATES):
+            # "The two sides" after "Armenia's government ... Azerbaijani media ... Armenia": two states.
+            continue
+        countries.add(actor.country)
         seen.append(actor_id)
         if len(seen) == 2:
             start = min(c.i for c in token.subtree)

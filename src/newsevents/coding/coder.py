@@ -38,6 +38,8 @@ _INTENT_CATEGORY: dict[str, tuple[str, str]] = {
 }
 # Refusing or granting "funding", "the request": the answer goes to whoever asked.
 _ANSWERS = frozenset({"REJECT", "CONCEDE"})
+_FACING = frozenset({"MOBILIZE"})
+_HOME_FORCE = frozenset({"153"})
 # "X and Y are on the same side": a compound subject with no object acts on itself, pairwise.
 _MUTUAL_CATEGORIES = UNDIRECTED_CATEGORIES | {"SUPPORT"}
 
@@ -179,6 +181,14 @@ class RuleCoder:
                 # actor the story was just about.
                 window = QUOTE_PARTNER_WINDOW if pattern.source == "speaker" else 2
                 target = sides.partner(source, sentence, trigger, window)
+            elif pattern.category in _FACING:
+                # "Japan scrambled fighter jets" after a Chinese plane entered its airspace: a
+                # show of force faces the actor the story was just about, else is a move at home;
+                # police power (CAMEO 153, "strengthened security measures") is always at home.
+                if pattern.cameo not in _HOME_FORCE:
+                    target = sides.partner(source, sentence, trigger, 2)
+                if target.empty:
+                    target = sides.domestic_target(source, trigger)
         pairs = _pairs(pattern.category, source, target)
         # "said they would boycott", "plans to impose restrictions": the plan is not an event,
         # but announcing it is one, a threat or a promise (PLOVER's THREATEN and AGREE).
