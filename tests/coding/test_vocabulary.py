@@ -50,6 +50,11 @@ AGREE = [
 
 CONSULT = [
     (
+        "The tariff pause followed a telephone call between Mexican President Claudia Sheinbaum and Donald Trump.",
+        {("CONSULT", "MEX", "USA")},
+        set(),
+    ),
+    (
         "Senegal's president held a video conference with the head of the World Bank.",
         {("CONSULT", "SEN", "UNO")},
         set(),
@@ -131,6 +136,11 @@ AID = [
 ]
 
 CONCEDE = [
+    (
+        "Slovak Prime Minister Robert Fico dropped his veto on the new sanctions package after talks with the European Commission.",
+        {("CONCEDE", "SVK", "EUR")},
+        set(),
+    ),
     ("The Guinean junta bowed to demands from ECOWAS to shorten the transition.", {("CONCEDE", "GIN", "IGO")}, set()),
     ("Uzbekistan legalized the main opposition party.", {("CONCEDE", "UZB", "UZB")}, set()),
     ("The Gambia reopened its border with Senegal on Saturday.", {("CONCEDE", "GMB", "SEN")}, set()),
@@ -142,6 +152,11 @@ CONCEDE = [
 ]
 
 RETREAT = [
+    (
+        "A ceasefire between Thailand and Cambodia took effect at midnight on Monday.",
+        {("RETREAT", "THA", "KHM"), ("RETREAT", "KHM", "THA")},
+        set(),
+    ),
     ("Serbia freed three Kosovo police officers arrested near the border.", {("RETREAT", "SRB", "KOS")}, set()),
     ("The Congolese army disarmed hundreds of militia fighters in Ituri.", {("RETREAT", "COD", "COD")}, set()),
     (
@@ -253,6 +268,11 @@ SANCTION = [
 ]
 
 MOBILIZE = [
+    (
+        "Colombian President Gustavo Petro ordered 700 additional troops to Catatumbo.",
+        {("MOBILIZE", "COL", "COL")},
+        set(),
+    ),
     ("Poland sent 5,000 soldiers to the border with Belarus.", {("MOBILIZE", "POL", "BLR")}, set()),
     ("The Indonesian navy stepped up patrols near the Natuna Islands.", {("MOBILIZE", "IDN", "IDN")}, set()),
     ("North Korea put its army on combat alert.", {("MOBILIZE", "PRK", "PRK")}, set()),
@@ -262,6 +282,11 @@ MOBILIZE = [
 ]
 
 COERCE = [
+    (
+        "Kenyan police fired tear gas to break up a protest by teachers in Nairobi.",
+        {("COERCE", "KEN", "KEN")},
+        set(),
+    ),
     ("The Myanmar army declared martial law in several townships of Yangon.", {("COERCE", "MMR", "MMR")}, set()),
     ("Zimbabwean authorities shut down the internet during the protests.", {("COERCE", "ZWE", "ZWE")}, set()),
     ("Police fired tear gas at opposition supporters in Kinshasa.", {("COERCE", "COD", "COD")}, set()),
@@ -297,6 +322,7 @@ ASSAULT = [
 
 # Plans, conditions, negations and hypotheticals: nothing here happened.
 NOT_EVENTS = [
+    ("Health officials warned residents about the heat wave.", set(), {("THREATEN", "USA", "USA")}),
     # An announced visit is a promise to meet, not yet a meeting.
     ("The Saudi crown prince will visit Pakistan next month.", {("AGREE", "SAU", "PAK")}, {("CONSULT", "SAU", "PAK")}),
     (

@@ -31,7 +31,7 @@ ARTICLE_FLOORS = {
     "caption_f1": 0.98,
     "quote_f1": 0.95,
 }
-SENTENCE_FLOORS = {"category_recall": 0.70}
+SENTENCE_FLOORS = {"category_recall": 0.75}
 
 
 def _summary(output: str) -> dict[str, float]:

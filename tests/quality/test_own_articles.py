@@ -35,24 +35,26 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # speaker 0.687, boilerplate F1 0.951, caption F1 0.800, 4 must-not events coded as real.
 # Raised after the coder and cleaning work: event P 0.571 R 0.475 F1 0.519, speaker 0.866,
 # boilerplate and caption F1 1.00, 1 must-not event.
+# Raised after story-level references (acronyms, "all parties", "the charity"), act families and
+# new vocabulary: event P 0.618 R 0.537 F1 0.575, no must-not event.
 OWN_FLOORS = {
-    "event_p": 0.55,
-    "event_r": 0.455,
-    "event_f1": 0.499,
+    "event_p": 0.598,
+    "event_r": 0.517,
+    "event_f1": 0.555,
     "quote_recall": 0.898,
     "speaker_acc": 0.846,
     "boilerplate_f1": 0.98,
     "caption_f1": 0.98,
 }
 OFFICIAL_FLOORS = {
-    "event_f1": 0.499,
+    "event_f1": 0.555,
     "quote_f1": 0.917,
     "speaker_acc": 0.846,
     "boilerplate_f1": 0.98,
     "caption_f1": 0.98,
 }
 # Must-not events (plans, denials, negations, furniture) coded as real: may not grow.
-FORBIDDEN_CEILING = 1
+FORBIDDEN_CEILING = 0
 
 Triple = tuple[str, str, str]
 

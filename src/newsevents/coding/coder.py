@@ -139,6 +139,14 @@ class RuleCoder:
         hypothetical = pattern.modality == "flag" and (
             syntax.is_hypothetical(trigger) or (clause_verb is not None and syntax.is_hypothetical(clause_verb))
         )
+        if (
+            pattern.modality == "flag"
+            and trigger.dep_ in ("nsubj", "nsubjpass")
+            and trigger.head.lemma_.lower() in LEX.irrealis_heads
+            and any(c.dep_ == "xcomp" for c in trigger.head.children)
+        ):
+            # "Talks are expected to resume", "a ceasefire is due to take effect": not yet.
+            hypothetical = True
         if pattern.modality == "ignore" and trigger.pos_ in ("VERB", "AUX") and cand.phrase is None:
             # A threat or a demand is about the future by nature, but "would ask" is not yet asked.
             hypothetical = syntax.own_modality(trigger)
@@ -151,6 +159,13 @@ class RuleCoder:
             return []
         source, target = sides.sides(cand.pattern, trigger, cand.phrase, clause_verb)
         source = sides.fill_source(source, trigger, pattern)
+        if len(target.ids) > 1 and (source.empty or source.inferred) and "between" in pattern.target_preps:
+            # "A ceasefire between Israel and Hezbollah took effect", "followed a call between
+            # Sheinbaum and Trump": the pair acts on each other.
+            if pattern.reciprocal:
+                source = replace(target, inferred=())
+            elif pattern.category in UNDIRECTED_CATEGORIES:
+                source, target = replace(target, inferred=()), Side()
         if source.empty:
             return []
         if pattern.reciprocal and len(source.ids) > 1:
@@ -167,6 +182,9 @@ class RuleCoder:
             # "an agreement signed between Turkey and Libya": the parties are the named pair.
             source, target = target, Side()
         target = _without(target, source)
+        if target.ids and set(target.ids) == set(source.ids) and _own_thing(target):
+            # "Orbán dropped his veto": the object is the source's own; whom it concerns is found below.
+            target = Side()
         target = sides.relocate(target, source, trigger, domestic)
         mutual = len(source.ids) > 1 and pattern.category in _MUTUAL_CATEGORIES and not had_phrase
         # "called for his death to be investigated": a demand on whoever must act, at home.
@@ -263,6 +281,17 @@ def _intransitive(trigger: Token) -> bool:
     return obj is None or obj.pos_ in ("PROPN", "NUM", "PRON") or obj.lemma_.lower() in lexicon().people_nouns
 
 
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "own", "himself", "herself", "itself", "themselves"})
+
+
+def _own_thing(target: Side) -> bool:
+    """ "his veto", "its own demands", "blew themselves up": the source's own, so whom the act
+    concerns is still to be found."""
+    if target.span is None:
+        return False
+    return target.span.text.split(" ", 1)[0].lower() in _POSSESSIVES
+
+
 def _sentence_span(sentence: SpacySpan) -> Span:
     """The sentence without the line breaks spaCy keeps at its end."""
     text = sentence.text.rstrip()
@@ -352,6 +381,9 @@ _FORWARD_AUX = frozenset({"will", "would", "could", "might", "may", "can", "shal
 def _forward_warning(verb: Token) -> bool:
     """The warning names an addressee, a consequence to come, or (with no clause) something the
     warner will do; a clause in the indicative or "warned of/about X" only describes."""
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children):
+        # "warned people about the outbreak": of a danger, not a threat (consequences are their own rule).
+        return False
     if any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return True
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -359,7 +391,7 @@ def _forward_warning(verb: Token) -> bool:
         return any(
             (a.dep_ == "aux" and a.lower_ in _FORWARD_AUX) or a.lower_ == "going" for c in clauses for a in c.children
         )
-    return not any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in verb.children)
+    return True
 
 
 def _noun_fits(pattern: Pattern, noun: Token) -> bool:

@@ -36,6 +36,7 @@ _NOT_ACTOR_ENTITIES = frozenset(
 # something said a little further back.
 _PARTNER_WINDOW = 2
 _NON_STATES = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"})
+_INTERNATIONAL = frozenset({"UNO", "EUR", "IGO"})
 QUOTE_PARTNER_WINDOW = 3
 
 
@@ -399,10 +400,22 @@ class SideResolver:
         for number in range(index, max(-1, index - window), -1):
             for token in reversed([t for t in sentences[number] if t.i < trigger.i]):
                 for actor_id in self.table.actor_at(token.i):
-                    actor = self.table.actors[actor_id]
-                    if actor.country and actor.country not in countries and actor.kind != "organization":
+                    if self._partner_fits(actor_id, countries):
                         return Side(ids=(actor_id,), inferred=("partner",))
+        # "dropped his veto ... after talks with the European Commission": later in the sentence.
+        for token in (t for t in sentence if t.i > trigger.i):
+            for actor_id in self.table.actor_at(token.i):
+                if self._partner_fits(actor_id, countries):
+                    return Side(ids=(actor_id,), inferred=("partner",))
         return Side()
+
+    def _partner_fits(self, actor_id: str, countries: set[str]) -> bool:
+        # News outlets and companies are named as sources and owners, rarely as the other side;
+        # the U.N. and the EU's bodies are.
+        actor = self.table.actors[actor_id]
+        if not actor.country or actor.country in countries:
+            return False
+        return actor.kind != "organization" or actor.country in _INTERNATIONAL
 
     def resolve_unresolved_target(
         self, target: Side, source: Side, domestic: bool, trigger: Token, category: str
