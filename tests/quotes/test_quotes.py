@@ -42,6 +42,17 @@ def test_channel_from_the_attribution(extract):
         '"The sanctions are illegal," the ministry said in a statement.': "a statement",
         'Asked about the vote, Lula told the BBC: "Brazil will decide for itself."': "BBC",
         '"Thank you for your support!" Macron posted on X.': "X",
+        '"The border stays closed," Kenya\'s interior minister told a regular news conference.': "a news conference",
+        'At her daily press briefing, the spokeswoman said: "We reject these claims entirely."': "a press briefing",
+        '"We will not be intimidated," Ramaphosa said in a televised address on Sunday.': "a televised address",
+        'In an audio message, the group\'s spokesman said: "Our fighters are ready for anything."': "an audio message",
+        '"Nobody wins a trade war," Ebrard told a radio interviewer.': "a radio interview",
+        '"The deal is a trap," the opposition leader told parliament.': "parliament",
+        '"We will respond," the ministry said in a statement carried by the Korean Central News Agency.': (
+            "Korean Central News Agency"
+        ),
+        'In a statement on its Telegram channel, the group said: "We deny any involvement."': "Telegram",
+        '"Peace is possible," she said in an interview.': "an interview",
     }
     for text, channel in cases.items():
         (quote,) = extract(text).quotes

@@ -199,6 +199,11 @@ class QuoteExtractor:
                     continue
                 label = media
             label = re.sub(r"^the\s+", "", label.strip(), flags=re.IGNORECASE)
+            # "a {1}" filled with "interview" reads "an interview".
+            label = _with_article(label)
+            if label.endswith(".") and "." not in label.rsplit(" ", 1)[-1][:-1]:
+                # The sentence's full stop, not an abbreviation's ("U.S.").
+                label = label[:-1]
             return label, Span(start=s_start + m.start(), end=s_start + m.end(), text=m.group(0))
         return None, None
 
@@ -363,6 +368,14 @@ def _speaker(doc: Doc, table: ActorTable, subject: Token) -> tuple[str | None, s
     phrase = doc[tokens[0].i : tokens[-1].i + 1]
     text = phrase.text.strip(" ,")
     return None, text, Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
+
+
+def _with_article(label: str) -> str:
+    article = re.match(r"an? (?=\w)", label)
+    if article is None:
+        return label
+    rest = label[article.end() :]
+    return ("an " if rest[0].lower() in "aeiou" else "a ") + rest
 
 
 def _names_media(table: ActorTable, start: int, end: int, label: str) -> bool:
