@@ -97,3 +97,23 @@ def test_unnamed_officials_are_cited(extract):
     text = "Two people were killed in the blast, local officials said."
     cited = [(s.name, s.kind) for s in extract(text).sources_cited]
     assert ("local officials", "said") in cited
+
+
+def test_quote_before_a_title_and_name_is_speech_not_a_label(extract):
+    # The word after the closing mark is a noun ("government"), as after a scare-quoted label,
+    # but the quote closes with its own comma: it is speech.
+    text = (
+        'Kigali denies the charge. "Rwanda is defending its border against armed groups," '
+        "government spokeswoman Yolande Makolo wrote on X."
+    )
+    (quote,) = extract(text).quotes
+    assert (quote.speaker_name, quote.channel) == ("Yolande Makolo", "X")
+
+
+def test_the_body_named_before_speaks_through_a_description(extract):
+    text = (
+        "The Alliance of Sahel States accused Algeria of shooting down a drone. "
+        '"This is an act of hostility against all member states," the confederation said.'
+    )
+    (quote,) = extract(text).quotes
+    assert quote.speaker_name is not None and "Sahel" in quote.speaker_name

@@ -498,7 +498,8 @@ def _recent_organization(doc: Doc, table: ActorTable, token: Token, sector: str 
         if actor_id is None:
             continue
         actor = table.actors[actor_id]
-        if actor.kind != "organization" or actor.sector in _STATE_SECTORS:
+        if actor.kind != "organization" or (actor.sector in _STATE_SECTORS and actor.country not in _NON_STATES):
+            # A state's own organs are its groups; an international body ("the council") is itself.
             continue
         if family is None or actor.sector in family:
             return actor

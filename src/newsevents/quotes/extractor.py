@@ -91,7 +91,9 @@ class QuoteExtractor:
     def _quote(self, doc, article, table, start, end, inside_quote, previous) -> Quote | None:  # type: ignore[no-untyped-def]
         text = article.text[start:end].strip()
         words = re.findall(r"[\w’'-]+", text)
-        if len(words) < 2 or self._is_scare(doc, end):
+        # A quote closed by its own comma or full stop is speech, whatever word follows:
+        # '"...," government spokeswoman Yolande Makolo wrote' is not a scare-quoted label.
+        if len(words) < 2 or (not text.endswith((",", ".", "!", "?")) and self._is_scare(doc, end)):
             return None
         paragraph = next(p for p in article.paragraphs if p.start <= start < p.end)
         verb = _colon_verb(doc, article.text, start, paragraph.start) or self._attribution_verb(
