@@ -100,7 +100,7 @@ class Pipeline:
         """Actors, quotes, dates and events of one parsed article."""
         story = _without_wire(article, [(p.start, p.end) for p in article.paragraphs if p.role in ("body", "title")])
         body = _without_wire(article, [(p.start, p.end) for p in article.paragraphs if p.role == "body"])
-        table = self.resolver.resolve(doc, story, article.published)
+        table = self.resolver.resolve(doc, story, article.published, article.dateline_place)
         quotes, sources = self.quotes.extract(doc, article, table)
         dates = find_dates(doc, body, article.published)
         events = self.coder.code(doc, article, table, quotes, dates)

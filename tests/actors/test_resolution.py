@@ -106,3 +106,14 @@ def test_all_parties_are_the_story_s_two_main_states_not_the_one_urging(extract)
     )
     parties = {a.country for a in result.actors if any(m.text == "both sides" for m in a.mentions)}
     assert parties == {"THA", "KHM"}
+
+
+def test_state_body_of_an_unnamed_country_is_the_dateline_s(extract):
+    # The Joint Chiefs of Staff are America's in the dictionary; filed from Seoul, with North
+    # Korea the most named country, they are South Korea's.
+    result = extract(
+        "SEOUL, South Korea — North Korea flew hundreds of balloons across the border on Sunday. "
+        "The Joint Chiefs of Staff said North Korea had also jammed GPS signals near the border. "
+        "North Korea's state media said the balloons were a response to leaflets."
+    )
+    assert _actor(result, "Joint Chiefs of Staff").country == "KOR"

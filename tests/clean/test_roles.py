@@ -88,3 +88,9 @@ def test_wire_tag_variants():
     _span, agency, place = find_wire_tag(text, 0, len(text))
     assert (agency, place) == ("Reuters", "GAZA CITY")
     assert find_wire_tag("US - Iran talks resumed", 0, 23) is None
+    # A dateline's country stays with its city: it says where the story was filed.
+    text = "SEOUL, South Korea — North Korea flew more balloons"
+    _span, agency, place = find_wire_tag(text, 0, len(text))
+    assert (agency, place) == (None, "SEOUL, South Korea")
+    text = "NAIROBI, Kenya (AP) — Police fired tear gas"
+    assert find_wire_tag(text, 0, len(text))[1:] == ("AP", "NAIROBI, Kenya")

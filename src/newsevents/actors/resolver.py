@@ -42,10 +42,15 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._home: str | None = None
 
-    def resolve(self, doc: Doc, ranges: list[tuple[int, int]], day: dt.date | None) -> ActorTable:
-        """Actors mentioned in the character ``ranges`` of ``doc`` (the story's paragraphs)."""
+    def resolve(
+        self, doc: Doc, ranges: list[tuple[int, int]], day: dt.date | None, dateline_place: str | None = None
+    ) -> ActorTable:
+        """Actors mentioned in the character ``ranges`` of ``doc`` (the story's paragraphs);
+        ``dateline_place`` ("SEOUL, South Korea") says where the story was filed."""
         table = ActorTable()
+        self._home = self._dateline_country(dateline_place)
         inside = _RangeTest(ranges)
         people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         organizations = [e for e in doc.ents if e.label_ == "ORG" and len(e) > 1]
@@ -128,8 +133,9 @@ class Resolver:
             owner = self._foreign_owner(span, table, org.country) if org.kind == "state_body" else None
             named = any(self.gaz.country_of_word(t.text) for t in span)
             if org.kind == "state_body" and owner is None and not named and _absent(table, org.country):
-                # "the Joint Chiefs of Staff" in a story about Korea is Korea's, not America's.
-                owner = table.locus
+                # "the Joint Chiefs of Staff" in a story filed from Seoul is South Korea's, not
+                # America's; with no dateline, the story's main country's.
+                owner = self._home or table.locus
             if owner is not None:
                 # "Pakistan's Foreign Office" is not Britain's: the institution of the named state.
                 table.mention(self.country_actor(table, owner, org.sector), span, "sector")
@@ -147,6 +153,17 @@ class Resolver:
         elif entry.kind == KIND_DEMONYM:
             actor = self.country_actor(table, entry.key, None)
             table.mention(actor, span, "demonym")
+
+    def _dateline_country(self, place: str | None) -> str | None:
+        """The country of a dateline: "SEOUL, South Korea", "KYIV", "UNITED NATIONS" (none)."""
+        if not place:
+            return None
+        for part in reversed([p.strip() for p in place.split(",") if p.strip()]):
+            for form in (part, part.title()):
+                code = self.gaz.country_of_word(form)
+                if code is not None and len(code) == 3 and code not in _NON_STATES:
+                    return code
+        return None
 
     def _foreign_owner(self, span: SpacySpan, table: ActorTable, own: str) -> str | None:
         """A country named before a state body that is not the body's own."""

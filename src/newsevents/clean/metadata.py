@@ -51,9 +51,9 @@ _BYLINES = (
     re.compile(r"^(?i:(?:staff|our|special|senior|foreign)\s+(?:correspondent|reporter|writer)s?)$"),
 )
 
-# "(JTA) —", "WASHINGTON (AP) —", "GAZA CITY, Dec 3 (Reuters) -", "MOSCOW —".
+# "(JTA) —", "WASHINGTON (AP) —", "GAZA CITY, Dec 3 (Reuters) -", "MOSCOW —", "SEOUL, South Korea —".
 _WIRE = re.compile(
-    r"""(?P<place>[A-Z][A-Z .,'’-]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)?\s*
+    r"""(?P<place>[A-Z][A-Z .,'’-]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}|,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?)?\s*
     (?:\((?P<agency>[A-Z][\w.&' -]{0,30})\))?\s*[—–-]{1,2}\s+""",
     re.VERBOSE,
 )
@@ -100,17 +100,23 @@ def is_byline(line: str, *, above_story: bool = False) -> bool:
     return any(pattern.match(line) for pattern in patterns)
 
 
+_DATE_PART = re.compile(r"^[A-Z][a-z]{2,8}\.?\s+\d{1,2}$")
+
+
 def find_wire_tag(text: str, start: int, end: int) -> tuple[Span, str | None, str | None] | None:
     """A wire tag at the start of the paragraph ``text[start:end]``: its span, agency and place."""
     m = _WIRE.match(text, start, end)
     if not m or not (m["agency"] or m["place"]):
         return None
-    place = (m["place"] or "").split(",")[0].strip(" ,") or None
-    if place and not place.isupper():
+    parts = [p.strip(" ,") for p in (m["place"] or "").split(",")]
+    if parts[0] and not parts[0].isupper():
         return None
+    # "SEOUL, South Korea" keeps its country; "GAZA CITY, Dec 3" drops its date.
+    kept = [p for p in parts if p and not _DATE_PART.match(p)]
+    place = ", ".join(kept) or None
     # Without an agency, only an em or en dash after a capitalised place ("MOSCOW —") is a tag:
     # "US - Iran talks" is a sentence.
-    if not m["agency"] and (len(place or "") < 4 or "-" in m.group(0)[-3:]):
+    if not m["agency"] and (len(parts[0]) < 4 or "-" in m.group(0)[-3:]):
         return None
     tag_end = m.end()
     return Span(start=start, end=tag_end, text=text[start:tag_end]), m["agency"], place
