@@ -1,7 +1,9 @@
 """Quality gate on our own hand-annotated articles (tests/data/articles, see its README).
 
-The 24 articles were written and annotated for this repository, independently of the system, so
-they measure it on text it was not tuned on. The extraction is run once and scored twice:
+The 24 articles were written and annotated for this repository, independently of the system.
+Their first scores measured it on unseen text; since then their misses have guided rule work, so
+they are now a development set (the untouched one is tests/data/heldout). The extraction is run
+once and scored twice:
 
 * by a compact scorer defined here (no dependency on ../shared): event precision/recall/F1 on
   unique (category, source country, target country) triples per article, with AGREE, CONSULT and
@@ -192,17 +194,17 @@ def score_article(gold: dict, text: str, result: dict, report: Report) -> None:
             tally.fn += expected == role and got != role
 
 
-def score_all(outputs: dict[str, dict]) -> Report:
+def score_all(outputs: dict[str, dict], folder: Path = ARTICLES) -> Report:
     report = Report()
-    for path in sorted(ARTICLES.glob("*.gold.json")):
+    for path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        text = (ARTICLES / gold["text_file"]).read_text(encoding="utf-8")
+        text = (folder / gold["text_file"]).read_text(encoding="utf-8")
         score_article(gold, text, outputs.get(gold["id"], {}), report)
     return report
 
 
-def _golds() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.gold.json"))]
+def _golds(folder: Path = ARTICLES) -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.gold.json"))]
 
 
 # --- fast checks: the data and the scorer ------------------------------------------------------
