@@ -37,6 +37,8 @@ class Lexicon:
     person_roles: frozenset[str]
     owned_groups: frozenset[str]
     organization_references: frozenset[str]
+    institution_heads: frozenset[str]
+    institution_words: frozenset[str]
     sector_families: dict[str, frozenset[str]]
     org_sector_words: dict[str, str]
     sector_labels: dict[str, str]

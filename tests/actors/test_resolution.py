@@ -117,3 +117,21 @@ def test_state_body_of_an_unnamed_country_is_the_dateline_s(extract):
         "North Korea's state media said the balloons were a response to leaflets."
     )
     assert _actor(result, "Joint Chiefs of Staff").country == "KOR"
+
+
+def test_a_named_institution_is_an_actor_of_its_own_within_its_country(extract):
+    result = extract(
+        "Pakistan's Foreign Office summoned the Afghan envoy on Monday. The Foreign Office said the attacks must stop."
+    )
+    office = _actor(result, "Foreign Office")
+    assert (office.name, office.country, office.sector) == ("Pakistan Foreign Office", "PAK", "GOV")
+
+
+def test_a_title_with_a_name_in_apposition_is_that_person_and_so_is_whom(extract):
+    result = extract(
+        "Beijing staged drills that it called punishment for the island's new president, Lai Ching-te, "
+        "whom it accuses of pursuing independence."
+    )
+    lai = _actor(result, "Lai Ching-te")
+    assert _actor(result, "whom").id == lai.id
+    assert not any(m.text == "president" for a in result.actors if a.id != lai.id for m in a.mentions)

@@ -68,11 +68,15 @@ def resolve_references(
                 table.mention(actor, doc[token.i : token.i + 1], "pronoun")
         elif lower in LEX.plural_pronouns and token.pos_ == "PRON":
             _plural(doc, table, token, sentence_of, sentences)
-        elif lower in LEX.relativizers and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+        elif lower in LEX.relativizers and token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.dep_ == "relcl":
             # "Galstanyan, a senior cleric, who demanded ...": "who" is Galstanyan, and a subject.
             # "Bagrat Galstanyan, a senior cleric from Tavush, who demanded": the parser hangs the
             # clause on "Tavush"; climb through "from" and the apposition to the name.
             antecedent = token.head.head
+            named = [c for c in antecedent.children if c.dep_ == "appos" and c.i < token.i and table.actor_at(c.i)]
+            if named and not table.actor_at(antecedent.i):
+                # "the island's new president, Lai Ching-te, whom it accuses": the name in apposition.
+                antecedent = named[-1]
             for _ in range(4):
                 if table.actor_at(antecedent.i) or antecedent.dep_ not in ("appos", "pobj", "prep"):
                     break

@@ -138,7 +138,13 @@ class Resolver:
                 owner = self._home or table.locus
             if owner is not None:
                 # "Pakistan's Foreign Office" is not Britain's: the institution of the named state.
-                table.mention(self.country_actor(table, owner, org.sector), span, "sector")
+                words = " ".join(t.lower_ for t in span if not self.gaz.country_of_word(t.text) and t.dep_ != "case")
+                actor = (
+                    self.institution_actor(table, owner, org.sector, words)
+                    if org.sector and _institution(words)
+                    else self.country_actor(table, owner, org.sector)
+                )
+                table.mention(actor, span, "sector")
                 return
             actor = table.add(
                 WorkingActor(
@@ -205,6 +211,17 @@ class Resolver:
             )
         )  # fmt: skip
 
+    def institution_actor(self, table: ActorTable, code: str, sector: str, noun: str) -> WorkingActor:
+        """ "Pakistan Foreign Office": a named institution of a country, in the country's sector."""
+        country = self.gaz.countries.get(code)
+        name = f"{country.name if country else code} {_title_words(noun)}"
+        return table.add(
+            WorkingActor(
+                id=f"{code}.{sector}.{slug(noun)}", name=name, country=code, sector=sector, kind="group",
+                origin="dictionary:countries",
+            )
+        )  # fmt: skip
+
     # -- "the Syrian army", "Iran's foreign ministry", "police" ------------------------------
 
     def _groups(self, doc: Doc, table: ActorTable, inside: _RangeTest) -> None:
@@ -225,10 +242,20 @@ class Resolver:
             if token.dep_ == "compound" and table.token_actor.get(token.head.i) is not None:
                 # A title before a name ("Prime Minister Boris Johnson") belongs to the person.
                 continue
+            if any(
+                c.dep_ == "appos"
+                and table.actors.get(table.token_actor.get(c.i, ""), None) is not None
+                and table.actors[table.token_actor[c.i]].kind == "person"
+                for c in token.children
+            ):
+                # "the island's new president, Lai Ching-te": the title is the person named beside it.
+                continue
             owner, modifier = self._owner(doc, token, table)
             if owner is not None and owner.kind in ("organization", "person"):
                 # "an Interpol spokesperson" speaks for Interpol; "Trump's administration" acts for Trump.
                 actor = owner
+            elif owner is not None and owner.country and _institution(noun.noun) and owner.kind in ("state", "group"):
+                actor = self.institution_actor(table, owner.country, noun.sector, noun.noun)
             elif owner is not None and owner.country:
                 actor = self.country_actor(table, owner.country, noun.sector)
             elif (
@@ -491,6 +518,16 @@ def _defined_acronyms(doc: Doc) -> dict[str, SpacySpan]:
         if end - start >= 2 and token.text not in found:
             found[token.text] = doc[start:end]
     return found
+
+
+def _institution(noun: str) -> bool:
+    words = noun.split()
+    return words[-1] in LEX.institution_heads and (len(words) > 1 or noun in LEX.institution_words)
+
+
+def _title_words(noun: str) -> str:
+    small = {"of", "for", "and", "the"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in noun.split())
 
 
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "IGO"})
