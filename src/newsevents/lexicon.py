@@ -39,6 +39,7 @@ class Lexicon:
     organization_references: frozenset[str]
     institution_heads: frozenset[str]
     institution_words: frozenset[str]
+    deploy_verbs: frozenset[str]
     sector_families: dict[str, frozenset[str]]
     org_sector_words: dict[str, str]
     sector_labels: dict[str, str]

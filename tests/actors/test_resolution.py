@@ -135,3 +135,12 @@ def test_a_title_with_a_name_in_apposition_is_that_person_and_so_is_whom(extract
     lai = _actor(result, "Lai Ching-te")
     assert _actor(result, "whom").id == lai.id
     assert not any(m.text == "president" for a in result.actors if a.id != lai.id for m in a.mentions)
+
+
+def test_forces_sent_by_a_state_are_its_own_even_in_a_story_about_another(extract):
+    result = extract(
+        "TAIPEI — China sent dozens of warplanes and warships around Taiwan on Friday. Taiwan said it "
+        "had tracked the ships. Taiwan's president called for calm in Taiwan."
+    )
+    assert _actor(result, "warplanes").country == "CHN"
+    assert _actor(result, "warships").country == "CHN"

@@ -269,6 +269,8 @@ class Resolver:
             elif (noun.noun in last_by_noun or token.lower_ in last_by_noun) and _definite(token):
                 # "the spokesperson" after "an Interpol spokesperson".
                 actor = last_by_noun.get(noun.noun) or last_by_noun[token.lower_]
+            elif (mover := _deploying_state(token, table)) is not None:
+                actor = self.country_actor(table, mover, noun.sector)
             elif (_definite_or_plural(token) or _bare_argument(token)) and table.locus is not None:
                 actor = self.country_actor(table, table.locus, noun.sector)
                 actor.country_inferred = actor.country_inferred or not actor.mentions
@@ -518,6 +520,25 @@ def _defined_acronyms(doc: Doc) -> dict[str, SpacySpan]:
         if end - start >= 2 and token.text not in found:
             found[token.text] = doc[start:end]
     return found
+
+
+def _deploying_state(token: Token, table: ActorTable) -> str | None:
+    """The country whose subject sends these forces: "China sent warplanes and warships"."""
+    node = token
+    for _ in range(4):
+        # Up through "warplanes and warships" and "dozens of warplanes".
+        if node.dep_ == "conj" or (node.dep_ == "pobj" and node.head.lower_ == "of"):
+            node = node.head if node.dep_ == "conj" else node.head.head
+        else:
+            break
+    if node.dep_ != "dobj" or node.head.lemma_.lower() not in LEX.deploy_verbs:
+        return None
+    for subject in (c for c in node.head.children if c.dep_ == "nsubj"):
+        for actor_id in table.actor_at(subject.i):
+            country = table.actors[actor_id].country
+            if country and len(country) == 3 and country not in _NON_STATES:
+                return country
+    return None
 
 
 def _institution(noun: str) -> bool:
