@@ -16,7 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.quality.test_own_articles import OFFICIAL_SCORER, _fold, _golds, _outputs, gold_lines, score_all
+from tests.quality.test_own_articles import (
+    OFFICIAL_SCORER,
+    _fold,
+    _golds,
+    _outputs,
+    extract_folder,
+    gold_lines,
+    score_all,
+)
 
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 
@@ -38,12 +46,7 @@ def test_heldout_gold_matches_its_texts():
 
 @pytest.fixture(scope="module")
 def heldout_output(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
-    cmd = [sys.executable, "-m", "newsevents.cli.main", "extract", str(HELDOUT), "--format", "jsonl"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    path = tmp_path_factory.mktemp("heldout") / "system.jsonl"
-    path.write_text(proc.stdout, encoding="utf-8")
-    return path
+    return extract_folder(HELDOUT, tmp_path_factory.mktemp("heldout"))
 
 
 @pytest.mark.slow

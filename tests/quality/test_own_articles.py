@@ -278,14 +278,19 @@ def test_scorer_reads_undirected_pairs_compound_sides_and_negation():
 # --- the system on the set (slow) --------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def system_output(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
-    cmd = [sys.executable, "-m", "newsevents.cli.main", "extract", str(ARTICLES), "--format", "jsonl"]
+def extract_folder(folder: Path, into: Path) -> Path:
+    """Run ``newsevents extract`` on a folder of articles as a user would; JSON Lines in ``into``."""
+    cmd = [sys.executable, "-m", "newsevents.cli.main", "extract", str(folder), "--format", "jsonl"]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    path = tmp_path_factory.mktemp("own_articles") / "system.jsonl"
+    path = into / "system.jsonl"
     path.write_text(proc.stdout, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def system_output(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    return extract_folder(ARTICLES, tmp_path_factory.mktemp("own_articles"))
 
 
 def _outputs(path: Path) -> dict[str, dict]:
