@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from newsevents.actors.dictionary import NON_STATE_CODES, is_state_code
 from newsevents.actors.gazetteer import Gazetteer
 from newsevents.actors.table import ActorTable, WorkingActor
 from newsevents.lexicon import lexicon
@@ -195,7 +196,7 @@ def _pair(doc: Doc, table: ActorTable, token: Token) -> None:
         actor = table.actors[actor_id]
         if people != (actor.kind == "person"):
             continue
-        if not people and (actor.country in countries or actor.country in _NON_STATES):
+        if not people and (actor.country in countries or actor.country in NON_STATE_CODES):
             # "The two sides" after "Armenia's government ... Azerbaijani media ... Armenia": two states.
             continue
         countries.add(actor.country)
@@ -215,7 +216,6 @@ def all_or_both(token: Token) -> bool:
 # A second state is a party only when the story names it at least this often relative to the first:
 # "urged both sides" in a story about Colombia and the ELN means Colombians on both sides.
 _SECOND_PARTY_SHARE = 0.34
-_NON_STATES = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"})
 
 
 def _parties(doc: Doc, table: ActorTable, token: Token, country_actor: Callable[[str], WorkingActor]) -> None:
@@ -230,11 +230,7 @@ def _parties(doc: Doc, table: ActorTable, token: Token, country_actor: Callable[
         for t in c.subtree
         for a in table.actor_at(t.i)
     }
-    ranked = [
-        (code, n)
-        for code, n in table.country_counts.most_common()
-        if len(code) == 3 and code not in _NON_STATES and code not in own
-    ]
+    ranked = [(code, n) for code, n in table.country_counts.most_common() if is_state_code(code) and code not in own]
     if not ranked:
         return
     codes = [ranked[0][0]]

@@ -37,6 +37,13 @@ INTERNATIONAL_CODES: frozenset[str] = frozenset({"UNO", "EUR", "IGO", "NGO", "MN
 
 # Codes used where ISO 3166 has none: Kosovo, and the sides that belong to no single state.
 NON_ISO_CODES: frozenset[str] = frozenset({"KOS"}) | INTERNATIONAL_CODES | {"IMG"}
+# Sides that are no state: international bodies, NGOs, companies, migrants.
+NON_STATE_CODES: frozenset[str] = INTERNATIONAL_CODES | {"IMG"}
+
+
+def is_state_code(code: str | None) -> bool:
+    """A country code that names a state (or territory), not a body that belongs to none."""
+    return code is not None and len(code) == 3 and code not in NON_STATE_CODES
 
 
 @lru_cache(maxsize=1)

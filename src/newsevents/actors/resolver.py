@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.actors.coref import all_or_both, resolve_references
+from newsevents.actors.dictionary import NON_STATE_CODES, is_state_code
 from newsevents.actors.gazetteer import (
     KIND_CAPITAL,
     KIND_COUNTRY,
@@ -42,7 +43,6 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
-        self._home: str | None = None
 
     def resolve(
         self, doc: Doc, ranges: list[tuple[int, int]], day: dt.date | None, dateline_place: str | None = None
@@ -50,7 +50,7 @@ class Resolver:
         """Actors mentioned in the character ``ranges`` of ``doc`` (the story's paragraphs);
         ``dateline_place`` ("SEOUL, South Korea") says where the story was filed."""
         table = ActorTable()
-        self._home = self._dateline_country(dateline_place)
+        table.home = self._dateline_country(dateline_place)
         inside = _RangeTest(ranges)
         people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
         organizations = [e for e in doc.ents if e.label_ == "ORG" and len(e) > 1]
@@ -75,11 +75,11 @@ class Resolver:
             if place is not None:
                 for i in range(span.start, span.end):
                     table.place_country[i] = place.key
-        # People first: a title before a name ("Peruvian lawmaker Maria Gonzalez") describes the
-        # person, and is not a group of its own.
         # Acronyms before the entity recogniser's names: "RSF" after "Rapid Support Forces" is
         # that force, and "RSF commanders" belong to it.
         self._acronyms(doc, table, inside, acronyms)
+        # People before groups: a title before a name ("Peruvian lawmaker Maria Gonzalez")
+        # describes the person, and is not a group of its own.
         self._named_entities(doc, table, inside)
         self._groups(doc, table, inside)
         self._surnames(doc, table, inside)
@@ -109,7 +109,7 @@ class Resolver:
                 # Places say where things happen: they weigh more than a passing country name.
                 counts[entry.key] += weight * (2 if entry.kind == KIND_PLACE else 1)
         table.country_counts = counts
-        national = [(code, n) for code, n in counts.most_common() if len(code) == 3 and code not in _NON_STATES]
+        national = [(code, n) for code, n in counts.most_common() if is_state_code(code)]
         return national[0][0] if national else None
 
     # -- names from the dictionaries --------------------------------------------------------
@@ -135,7 +135,7 @@ class Resolver:
             if org.kind == "state_body" and owner is None and not named and _absent(table, org.country):
                 # "the Joint Chiefs of Staff" in a story filed from Seoul is South Korea's, not
                 # America's; with no dateline, the story's main country's.
-                owner = self._home or table.locus
+                owner = table.home or table.locus
             if owner is not None:
                 # "Pakistan's Foreign Office" is not Britain's: the institution of the named state.
                 words = " ".join(t.lower_ for t in span if not self.gaz.country_of_word(t.text) and t.dep_ != "case")
@@ -167,7 +167,7 @@ class Resolver:
         for part in reversed([p.strip() for p in place.split(",") if p.strip()]):
             for form in (part, part.title()):
                 code = self.gaz.country_of_word(form)
-                if code is not None and len(code) == 3 and code not in _NON_STATES:
+                if is_state_code(code):
                     return code
         return None
 
@@ -243,10 +243,9 @@ class Resolver:
                 # A title before a name ("Prime Minister Boris Johnson") belongs to the person.
                 continue
             if any(
-                c.dep_ == "appos"
-                and table.actors.get(table.token_actor.get(c.i, ""), None) is not None
-                and table.actors[table.token_actor[c.i]].kind == "person"
+                c.dep_ == "appos" and table.actors[a].kind == "person"
                 for c in token.children
+                for a in table.actor_at(c.i)
             ):
                 # "the island's new president, Lai Ching-te": the title is the person named beside it.
                 continue
@@ -460,7 +459,7 @@ class Resolver:
                         country = code
                         break
         lowered = span.text.lower()
-        sector = next((lexicon().org_sector_words[w] for w in lowered.split() if w in lexicon().org_sector_words), None)
+        sector = next((LEX.org_sector_words[w] for w in lowered.split() if w in LEX.org_sector_words), None)
         actor = table.add(
             WorkingActor(
                 id=slug(span.text), name=span.text, country=country, sector=sector, kind="organization",
@@ -482,7 +481,6 @@ class Resolver:
 # A bare "parliament" or "police" as a clause's subject or object is the body itself.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "det", "prep", "pobj"})
-_NON_STATES = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
@@ -536,7 +534,7 @@ def _deploying_state(token: Token, table: ActorTable) -> str | None:
     for subject in (c for c in node.head.children if c.dep_ == "nsubj"):
         for actor_id in table.actor_at(subject.i):
             country = table.actors[actor_id].country
-            if country and len(country) == 3 and country not in _NON_STATES:
+            if is_state_code(country):
                 return country
     return None
 
@@ -573,7 +571,7 @@ def _recent_organization(doc: Doc, table: ActorTable, token: Token, sector: str 
         if actor_id is None:
             continue
         actor = table.actors[actor_id]
-        if actor.kind != "organization" or (actor.sector in _STATE_SECTORS and actor.country not in _NON_STATES):
+        if actor.kind != "organization" or (actor.sector in _STATE_SECTORS and actor.country not in NON_STATE_CODES):
             # A state's own organs are its groups; an international body ("the council") is itself.
             continue
         if family is None or actor.sector in family:
@@ -647,7 +645,7 @@ def _inside_person_name(span: SpacySpan, entries: list[Entry], people: list[Spac
 
 def _given_name(token: Token) -> bool:
     """A capitalised name word that is not a title ("Cyrus" in "Cyrus R. Vance", not "Minister")."""
-    titles = lexicon().person_titles
+    titles = LEX.person_titles
     return (
         token.pos_ == "PROPN"
         and token.is_title

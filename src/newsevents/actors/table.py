@@ -64,6 +64,8 @@ class ActorTable:
     # Tokens naming a place (country, capital, city, region) and the country it is in.
     place_country: dict[int, str] = field(default_factory=dict)
     locus: str | None = None
+    # The country of the story's dateline ("SEOUL, South Korea —"), where it was filed.
+    home: str | None = None
     country_counts: Counter[str] = field(default_factory=Counter)
 
     def add(self, actor: WorkingActor) -> WorkingActor:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from newsevents.actors.dictionary import NON_STATE_CODES
 from newsevents.actors.table import ActorTable, WorkingActor, group_name, slug
 from newsevents.coding import syntax
 from newsevents.coding.patterns import DOMESTIC_BY_DEFAULT, Pattern
@@ -35,7 +36,6 @@ _NOT_ACTOR_ENTITIES = frozenset(
 # How far back (in sentences) the partner of a reply is looked for; a quoted judgement may answer
 # something said a little further back.
 _PARTNER_WINDOW = 2
-_NON_STATES = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"})
 _INTERNATIONAL = frozenset({"UNO", "EUR", "IGO"})
 QUOTE_PARTNER_WINDOW = 3
 
@@ -458,7 +458,7 @@ class SideResolver:
                 continue
             countries = self._countries(source.ids)
             code = self._place_of(trigger) or (next(iter(countries)) if domestic and len(countries) == 1 else None)
-            if code is None or code == actor.country or code in _NON_STATES:
+            if code is None or code == actor.country or code in NON_STATE_CODES:
                 # An aid group or the U.N. has no army or police of its own to move the group to.
                 ids.append(actor_id)
                 continue
